@@ -1,0 +1,74 @@
+// The Engine facade: parse, then bind, with the original's order of checks; the one place exceptions stop.
+#include "vtql/engine.hpp"
+
+#include <exception>
+#include <new>
+
+#include "engine/binder/bound_query.hpp"
+#include "grammar/parser.hpp"
+
+namespace vtql {
+namespace {
+
+grammar::ParseLimits limits_of(const Settings& settings) {
+  return {settings.max_query_bytes, settings.max_predicates, settings.max_in_values};
+}
+
+}  // namespace
+
+std::string_view CheckedQuery::text() const noexcept { return bound_->text; }
+const ast::SelectStatement& CheckedQuery::syntax() const noexcept { return bound_->syntax; }
+const ModuleDef& CheckedQuery::module() const noexcept { return *bound_->module; }
+const std::vector<Warning>& CheckedQuery::warnings() const noexcept { return bound_->warnings; }
+bool CheckedQuery::is_count() const noexcept { return bound_->count_only; }
+std::uint64_t CheckedQuery::offset() const noexcept { return bound_->offset; }
+std::optional<std::uint64_t> CheckedQuery::count() const noexcept { return bound_->count; }
+
+std::vector<std::string> CheckedQuery::columns() const {
+  if (bound_->count_only) return {"count"};
+  std::vector<std::string> names;
+  names.reserve(bound_->projection.size());
+  for (const binder::BoundField& field : bound_->projection) names.push_back(field.field->name);
+  return names;
+}
+
+Engine::Engine() : Engine(Schema::builtin()) {}
+
+Engine::Engine(std::shared_ptr<const Schema> schema, Settings settings)
+    : schema_(std::move(schema)), settings_(settings) {}
+
+Result<ast::SelectStatement> parse(std::string_view query, const Settings& settings) {
+  try {
+    return grammar::parse(query, limits_of(settings));
+  } catch (const std::bad_alloc&) {
+    return Error::internal("out of memory while parsing");
+  } catch (const std::exception& e) {
+    return Error::internal(std::string("parser failure: ") + e.what());
+  }
+}
+
+Result<CheckedQuery> Engine::check(std::string_view query) const {
+  try {
+    grammar::ParseOutput output;
+    auto statement = grammar::parse(query, limits_of(settings_), &output);
+    if (!statement) {
+      // The original looks the module up before it parses the rest, so an unknown module wins over a later
+      // syntax error.
+      if (output.module && schema_->find_module(output.module->name) == nullptr &&
+          statement.error().code == ErrorCode::kQuerySyntaxError &&
+          statement.error().span.offset > output.module->span.offset) {
+        return binder::unknown_module_error(*schema_, *output.module);
+      }
+      return std::move(statement).error();
+    }
+    auto bound = binder::bind(std::move(*statement), query, schema_, {settings_.dialect, settings_.max_rows});
+    if (!bound) return std::move(bound).error();
+    return CheckedQuery(std::move(*bound));
+  } catch (const std::bad_alloc&) {
+    return Error::internal("out of memory while checking the query");
+  } catch (const std::exception& e) {
+    return Error::internal(std::string("check failure: ") + e.what());
+  }
+}
+
+}  // namespace vtql

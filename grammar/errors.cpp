@@ -44,7 +44,7 @@ struct Found {
   }
 };
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 Found find_token(std::string_view text, std::uint32_t offset) {
   Found found;
@@ -59,7 +59,7 @@ Found find_token(std::string_view text, std::uint32_t offset) {
     while (n < rest.size() && is_word_char(rest[n])) ++n;
     found.kind = TokenKind::kWord;
     found.text = rest.substr(0, n);
-    found.shown = quoted(found.text);
+    found.shown = in_quotes(found.text);
     return found;
   }
   if (c == '\'') {
@@ -76,7 +76,7 @@ Found find_token(std::string_view text, std::uint32_t offset) {
     while (n < rest.size() && is_word_char(rest[n])) ++n;
     found.kind = TokenKind::kSignedNumber;
     found.text = rest.substr(0, n);
-    found.shown = quoted(found.text);
+    found.shown = in_quotes(found.text);
     return found;
   }
   const std::size_t n = utf8_length(rest);
@@ -100,7 +100,7 @@ Found find_token(std::string_view text, std::uint32_t offset) {
   } else if (c == '\t' || static_cast<unsigned char>(c) < 0x20) {
     found.shown = "a control character";
   } else {
-    found.shown = quoted(found.text);
+    found.shown = in_quotes(found.text);
   }
   return found;
 }
@@ -183,7 +183,7 @@ Explanation explain(FailurePoint point, const Found& found, std::string_view tex
       } else if (found.kind == TokenKind::kString) {
         e.hint = "field names are not quoted";
       } else if (found.kind == TokenKind::kWord) {
-        e.hint = quoted(found.text) + " is a keyword, not a field name";
+        e.hint = in_quotes(found.text) + " is a keyword, not a field name";
       } else if (at_end || at_semicolon) {
         e.hint = "a condition is missing";
       }
@@ -308,7 +308,7 @@ Explanation explain(FailurePoint point, const Found& found, std::string_view tex
       e.hint = "send one query at a time";
       break;
     case FailurePoint::kStringBody:
-      if (found.is_symbol('\'') || (found.kind == TokenKind::kString && found.text.size() <= 2)) {
+      if (found.kind == TokenKind::kString) {
         e.message = "the empty string '' cannot be written in the vtiger dialect";
         e.hint = "'' is valid in the extended dialect; here ' ' (a space) compares equal to it";
       }

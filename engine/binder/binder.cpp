@@ -1,0 +1,307 @@
+// The binder: resolves the module and fields of a syntax tree against describe metadata and types its values.
+#include "engine/binder/bound_query.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <string>
+#include <utility>
+
+#include "engine/types/literal_conversion.hpp"
+
+namespace vtql::binder {
+namespace {
+
+bool is_digits(std::string_view s) noexcept {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// Users and groups own records; their ids carry these modules' prefixes.
+std::vector<const ModuleDef*> target_modules(const Schema& schema, const ModuleDef& module, const FieldDef& field) {
+  std::vector<const ModuleDef*> targets;
+  auto add = [&](std::string_view name) {
+    if (const ModuleDef* m = schema.find_module(name)) targets.push_back(m);
+  };
+  if (field.is_id()) {
+    targets.push_back(&module);
+  } else if (field.type == FieldType::kOwner) {
+    add("Users");
+    add("Groups");
+  } else {
+    for (const std::string& name : field.refers_to) add(name);
+  }
+  return targets;
+}
+
+std::string describe_targets(const std::vector<const ModuleDef*>& targets) {
+  std::string out;
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    if (i > 0) out += i + 1 == targets.size() ? " or " : ", ";
+    out += targets[i]->name + " (" + targets[i]->id_prefix + "x...)";
+  }
+  return out;
+}
+
+class Binder {
+ public:
+  Binder(std::string_view text, const Schema& schema, const BindOptions& options)
+      : text_(text), schema_(schema), options_(options) {}
+
+  Result<Ok> bind(BoundQuery& out) {
+    const ModuleDef* module = schema_.find_module(out.syntax.module.name);
+    if (module == nullptr) return unknown_module_error(schema_, out.syntax.module);
+    module_ = module;
+    out.module = module;
+    out.dialect = options_.dialect;
+    warnings_ = &out.warnings;
+
+    if (auto status = bind_select(out); !status) return std::move(status).error();
+    if (out.syntax.where) {
+      auto where = bind_expr(*out.syntax.where);
+      if (!where) return std::move(where).error();
+      out.where = std::move(*where);
+    }
+    for (std::size_t i = 0; i < out.syntax.order_by.size(); ++i) {
+      const ast::OrderItem& item = out.syntax.order_by[i];
+      auto field = resolve(item.field, "order by");
+      if (!field) return std::move(field).error();
+      // In the vtiger dialect the one direction belongs to the last field; the others sort ascending.
+      out.order_by.push_back({*field, item.direction.value_or(ast::Direction::kAsc)});
+    }
+    bind_limit(out);
+    return Ok{};
+  }
+
+ private:
+  Result<BoundField> resolve(const ast::Identifier& name, std::string_view role) const {
+    const int index = module_->field_index(name.name);
+    if (index < 0 || !readable(module_->fields[static_cast<std::size_t>(index)])) {
+      std::vector<std::string_view> names;
+      for (const FieldDef& f : module_->fields) {
+        if (readable(f)) names.push_back(f.name);
+      }
+      Error error{ErrorCode::kAccessDenied, {}, name.span, {}};
+      error.message = index < 0 ? module_->name + " has no field " + in_quotes(name.name) + " to " + std::string(role)
+                                : "field " + in_quotes(name.name) + " of " + module_->name + " cannot be read";
+      if (index < 0) {
+        if (const std::string close = closest_name(name.name, names); !close.empty()) {
+          error.hint = "did you mean " + in_quotes(close) + "? (field names are case-sensitive)";
+        }
+      }
+      return error;
+    }
+    const FieldDef& field = module_->fields[static_cast<std::size_t>(index)];
+    ValueClass cls = field.is_id() ? ValueClass::kEntityId : value_class(field.type);
+    // File and image fields hold file names, which the original compares as text.
+    if (cls == ValueClass::kNone) cls = ValueClass::kText;
+    return BoundField{&field, index, cls, name.span};
+  }
+
+  // Passwords and access keys are never returned and cannot be queried.
+  bool readable(const FieldDef& field) const noexcept {
+    return field.readable() && !(module_->name == "Users" && field.name == "accesskey");
+  }
+
+  Result<Ok> bind_select(BoundQuery& out) {
+    const auto& items = out.syntax.select;
+    auto add = [&](const BoundField& field) {
+      for (const BoundField& existing : out.projection) {
+        if (existing.index == field.index) {
+          warn(field.span, in_quotes(field.field->name) + " is listed more than once; it appears once in the result");
+          return;
+        }
+      }
+      out.projection.push_back(field);
+    };
+    if (std::holds_alternative<ast::CountStar>(items.front())) {
+      out.count_only = true;
+      for (std::size_t i = 1; i < items.size(); ++i) {
+        const ast::Identifier& name = std::get<ast::FieldItem>(items[i]).field;
+        std::string message = in_quotes(name.name) + " after COUNT(*) is ignored";
+        if (module_->field_index(name.name) < 0) message += " (and " + module_->name + " has no such field)";
+        warn(name.span, std::move(message));
+      }
+      return Ok{};
+    }
+    if (std::holds_alternative<ast::Star>(items.front())) {
+      out.select_star = true;
+      for (std::size_t i = 0; i < module_->fields.size(); ++i) {
+        const FieldDef& field = module_->fields[i];
+        if (field.is_id() || !readable(field)) continue;
+        auto bound = resolve({field.name, {}}, "select");
+        if (bound) out.projection.push_back(*bound);
+      }
+    } else {
+      for (const ast::SelectItem& item : items) {
+        auto field = resolve(std::get<ast::FieldItem>(item).field, "select");
+        if (!field) return std::move(field).error();
+        add(*field);
+      }
+    }
+    const bool has_id = std::any_of(out.projection.begin(), out.projection.end(),
+                                    [](const BoundField& f) { return f.field->is_id(); });
+    if (!has_id) {
+      auto id = resolve({"id", {}}, "select");
+      if (!id) return Error::internal("module " + module_->name + " has no id field");
+      out.projection.push_back(*id);
+    }
+    return Ok{};
+  }
+
+  Result<BoundExpr> bind_expr(const ast::Expr& expr) {
+    return std::visit([&](const auto& node) { return bind_node(node); }, expr);
+  }
+
+  Result<BoundExpr> bind_node(const ast::Logical& node) {
+    BoundLogical out{node.op, {}, node.span};
+    out.operands.reserve(node.operands.size());
+    for (const ast::Expr& operand : node.operands) {
+      auto bound = bind_expr(operand);
+      if (!bound) return std::move(bound).error();
+      out.operands.push_back(std::move(*bound));
+    }
+    return BoundExpr{std::move(out)};
+  }
+
+  Result<BoundExpr> bind_node(const ast::Comparison& node) {
+    auto field = resolve(node.field, "compare");
+    if (!field) return std::move(field).error();
+    if (node.op == ast::CompareOp::kLike) {
+      auto pattern = like_pattern(*field, node.value);
+      if (!pattern) return std::move(pattern).error();
+      return BoundExpr{BoundLike{*field, std::move(*pattern), node.span}};
+    }
+    auto value = bind_value(*field, node.value);
+    if (!value) return std::move(value).error();
+    return BoundExpr{BoundComparison{*field, node.op, std::move(*value), node.span}};
+  }
+
+  Result<BoundExpr> bind_node(const ast::InList& node) {
+    auto field = resolve(node.field, "compare");
+    if (!field) return std::move(field).error();
+    BoundIn out{*field, {}, node.span};
+    out.values.reserve(node.values.size());
+    for (const ast::Literal& literal : node.values) {
+      auto value = bind_value(*field, literal);
+      if (!value) return std::move(value).error();
+      out.values.push_back(std::move(*value));
+    }
+    return BoundExpr{std::move(out)};
+  }
+
+  Result<types::Value> bind_value(const BoundField& field, const ast::Literal& literal) {
+    if (field.value_class == ValueClass::kEntityId) return entity_id(field, literal);
+    types::Conversion conversion = types::convert_literal(field.value_class, literal);
+    if (!conversion.warning.empty()) warn(literal.span, std::move(conversion.warning));
+    return std::move(conversion.value);
+  }
+
+  // <prefix>x<number>, quoted or not. The original ignores the prefix; so does the vtiger dialect, with a
+  // warning when the prefix names no module the field may hold.
+  Result<types::Value> entity_id(const BoundField& field, const ast::Literal& literal) {
+    const std::string_view text = literal.value;
+    const std::size_t x = text.find('x');
+    const std::string_view prefix = x == std::string_view::npos ? std::string_view{} : text.substr(0, x);
+    const std::string_view number = x == std::string_view::npos ? std::string_view{} : text.substr(x + 1);
+    const auto targets = target_modules(schema_, *module_, *field.field);
+    types::EntityId id;
+    const bool number_ok = is_digits(number) &&
+                           std::from_chars(number.data(), number.data() + number.size(), id.number).ec == std::errc{};
+    const bool prefix_ok = prefix.empty() || (is_digits(prefix) && prefix.size() <= 9);
+    if (literal.kind == ast::LiteralKind::kBoolean || x == std::string_view::npos || !number_ok || !prefix_ok) {
+      Error error{ErrorCode::kInvalidIdAttribute, {}, literal.span, {}};
+      error.message = in_quotes(literal.kind == ast::LiteralKind::kString ? text : span_text(literal.span)) +
+                      " is not an entity id, which " + field.field->name + " needs";
+      error.hint = targets.empty() ? "write an id as <prefix>x<number>"
+                                   : "write an id as <prefix>x<number>, for example " + targets.front()->id_prefix + "x5";
+      return error;
+    }
+    if (!prefix.empty()) std::from_chars(prefix.data(), prefix.data() + prefix.size(), id.prefix);
+    check_prefix(field, literal.span, prefix, targets);
+    return types::Value{id};
+  }
+
+  void check_prefix(const BoundField& field, Span span, std::string_view prefix,
+                    const std::vector<const ModuleDef*>& targets) {
+    if (targets.empty()) return;
+    for (const ModuleDef* target : targets) {
+      if (target->id_prefix == prefix) return;
+    }
+    warn(span, (prefix.empty() ? std::string("the id has no module prefix") : "prefix " + std::string(prefix) +
+                                                                                 " names no module that " +
+                                                                                 field.field->name + " holds") +
+                   " (expected " + describe_targets(targets) + "); only the record number is compared");
+  }
+
+  // LIKE compares text; on entity ids the original matches the part of the pattern after its first `x`
+  // against the record number.
+  Result<std::string> like_pattern(const BoundField& field, const ast::Literal& literal) {
+    if (field.value_class != ValueClass::kEntityId) return literal.value;
+    const std::string_view text = literal.value;
+    const std::size_t x = text.find('x');
+    if (x == std::string_view::npos || literal.kind == ast::LiteralKind::kBoolean) {
+      return Error{ErrorCode::kInvalidIdAttribute,
+                   in_quotes(text) + " is not an entity id pattern, which " + field.field->name + " needs",
+                   literal.span,
+                   "write <prefix>x<pattern>, for example '" + module_->id_prefix + "x1%'"};
+    }
+    const std::string_view prefix = text.substr(0, x);
+    if (prefix.find_first_of("%_") == std::string_view::npos) {
+      check_prefix(field, literal.span, prefix, target_modules(schema_, *module_, *field.field));
+    }
+    return std::string(text.substr(x + 1));
+  }
+
+  void bind_limit(BoundQuery& out) {
+    const std::uint64_t cap = options_.max_rows;
+    if (!out.syntax.limit) {
+      out.count = cap == 0 ? std::nullopt : std::optional<std::uint64_t>(cap);
+      return;
+    }
+    const ast::Limit& limit = *out.syntax.limit;
+    out.offset = limit.offset.value_or(0);
+    out.count = limit.count;
+    if (cap != 0 && limit.count > cap) {
+      out.count = cap;
+      warn(limit.span, "LIMIT asks for " + std::to_string(limit.count) + " rows; at most " + std::to_string(cap) +
+                           " are returned (the max_rows setting)");
+    }
+  }
+
+  std::string_view span_text(Span span) const { return text_.substr(span.offset, span.length); }
+
+  void warn(Span span, std::string message) { warnings_->push_back({std::move(message), span}); }
+
+  std::string_view text_;
+  const Schema& schema_;
+  const BindOptions& options_;
+  const ModuleDef* module_ = nullptr;
+  std::vector<Warning>* warnings_ = nullptr;
+};
+
+}  // namespace
+
+Error unknown_module_error(const Schema& schema, const ast::Identifier& module) {
+  std::vector<std::string_view> names;
+  names.reserve(schema.modules().size());
+  for (const ModuleDef& m : schema.modules()) names.push_back(m.name);
+  Error error{ErrorCode::kAccessDenied, "unknown module " + in_quotes(module.name), module.span, {}};
+  if (const std::string close = closest_name(module.name, names); !close.empty()) {
+    error.hint = "did you mean " + in_quotes(close) + "? (module names are case-sensitive)";
+  }
+  return error;
+}
+
+Result<std::shared_ptr<const BoundQuery>> bind(ast::SelectStatement statement, std::string_view text,
+                                               std::shared_ptr<const Schema> schema, const BindOptions& options) {
+  auto out = std::make_shared<BoundQuery>();
+  out->text = std::string(text);
+  out->syntax = std::move(statement);
+  out->schema = std::move(schema);
+  Binder binder(out->text, *out->schema, options);
+  if (auto status = binder.bind(*out); !status) return std::move(status).error();
+  return std::shared_ptr<const BoundQuery>(std::move(out));
+}
+
+}  // namespace vtql::binder

@@ -47,6 +47,25 @@ std::optional<Date> read_mysql_date(std::string_view text);          // a time p
 std::optional<DateTime> read_mysql_datetime(std::string_view text);  // a bare date means its midnight
 std::optional<Time> read_mysql_time(std::string_view text);          // "10:11:12", "10:11", "101112", "1 10:11:12"
 
+// What a relaxed reading did besides reading the text as written, so that callers can say so.
+struct MysqlReadNotes {
+  bool two_digit_year = false;     // a two-digit year completed by MySQL's pivot: 00-69 → 20YY, 70-99 → 19YY
+  bool fraction_dropped = false;   // nonzero fractional seconds, which vtql does not keep
+  bool text_ignored = false;       // characters after the value other than spaces, which MySQL skips
+  bool date_dropped = false;       // read_mysql_time: the text was a datetime and only its time of day is kept
+  bool digits_from_right = false;  // read_mysql_time: four digits or fewer without colons ("1112" is 00:11:12)
+  bool clipped = false;            // read_mysql_time: beyond ±838:59:59, held at the limit
+};
+
+// The readings above, reporting in `notes` what they changed.
+std::optional<DateTime> read_mysql_datetime(std::string_view text, MysqlReadNotes& notes);
+std::optional<Time> read_mysql_time(std::string_view text, MysqlReadNotes& notes);
+
+// MySQL's reading of an unquoted integer (the literal's digits, with an optional sign) as a date or datetime,
+// which differs from reading the same digits quoted: YYYYMMDD, YYMMDD, YYYYMMDDHHMMSS or YYMMDDHHMMSS, shorter
+// numbers padded on the left (101 is 2000-01-01), 0 the zero value, and negative numbers unreadable.
+std::optional<DateTime> read_mysql_datetime_number(std::string_view digits, MysqlReadNotes& notes);
+
 // The webservice's string forms.
 std::string format_date(Date date);          // "YYYY-MM-DD", "0000-00-00" for the zero date
 std::string format_datetime(DateTime value); // "YYYY-MM-DD HH:MM:SS"

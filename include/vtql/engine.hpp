@@ -1,0 +1,79 @@
+// vtql's facade: an Engine holds the schema and settings, and checks queries against them.
+//
+// Thread-safety: an Engine is immutable after construction; check() may be called from many threads at once.
+// CheckedQuery is an immutable value that shares its state; copies are cheap and may cross threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vtql/ast.hpp"
+#include "vtql/schema.hpp"
+#include "vtql/status.hpp"
+
+namespace vtql {
+
+struct Settings {
+  Dialect dialect = Dialect::kVtiger;
+  // The most rows a query returns: no LIMIT means this many, a larger LIMIT count is lowered to it. 0: no cap.
+  std::uint64_t max_rows = 100;
+  // Resource limits: a query over one of them is a QUERY_SYNTAX_ERROR that names the limit.
+  std::uint32_t max_query_bytes = 1 << 20;
+  std::uint32_t max_predicates = 10'000;
+  std::uint32_t max_in_values = 100'000;
+};
+
+namespace binder {
+struct BoundQuery;
+}
+
+// A query that parsed and type-checked: its syntax tree, the module it reads, warnings, and its effective shape.
+class CheckedQuery {
+ public:
+  explicit CheckedQuery(std::shared_ptr<const binder::BoundQuery> bound) : bound_(std::move(bound)) {}
+
+  std::string_view text() const noexcept;
+  const ast::SelectStatement& syntax() const noexcept;
+  const ModuleDef& module() const noexcept;
+  const std::vector<Warning>& warnings() const noexcept;
+  // The result columns in order (`id` last unless named), or {"count"} for COUNT(*).
+  std::vector<std::string> columns() const;
+  bool is_count() const noexcept;
+  std::uint64_t offset() const noexcept;
+  std::optional<std::uint64_t> count() const noexcept;  // after the row cap; nullopt when unlimited
+
+  // The query in the conformance form: {"module","columns","where","logic","order_by","direction","limit"}.
+  std::string parsed_json() const;
+
+  // For the engine's later stages.
+  const binder::BoundQuery& bound() const noexcept { return *bound_; }
+
+ private:
+  std::shared_ptr<const binder::BoundQuery> bound_;
+};
+
+class Engine {
+ public:
+  // An engine over the built-in standard schema with default settings.
+  Engine();
+  explicit Engine(std::shared_ptr<const Schema> schema, Settings settings = {});
+
+  // Parses and type-checks one query. Errors carry the webservice code and the span of the fault.
+  Result<CheckedQuery> check(std::string_view query) const;
+
+  const Schema& schema() const noexcept { return *schema_; }
+  const Settings& settings() const noexcept { return settings_; }
+
+ private:
+  std::shared_ptr<const Schema> schema_;
+  Settings settings_;
+};
+
+// Parses one query without a schema: syntax only.
+Result<ast::SelectStatement> parse(std::string_view query, const Settings& settings = {});
+
+}  // namespace vtql

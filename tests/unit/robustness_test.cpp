@@ -1,0 +1,87 @@
+// Hostile input: huge, deeply repeated, binary and malformed queries get a clear answer in bounded time.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "vtql/engine.hpp"
+
+namespace vtql {
+namespace {
+
+const Engine& engine() {
+  static const Engine instance;
+  return instance;
+}
+
+void expect_syntax_error(const std::string& query) {
+  const auto result = engine().check(query);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, ErrorCode::kQuerySyntaxError) << result.error().message;
+  EXPECT_FALSE(result.error().message.empty());
+  EXPECT_LE(result.error().span.offset, query.size());
+}
+
+TEST(Robustness, AMegabyteStringLiteralIsAccepted) {
+  const std::string query = "SELECT * FROM Contacts WHERE lastname = '" + std::string((1 << 20) - 100, 'a') + "';";
+  const auto result = engine().check(query);
+  ASSERT_TRUE(result.ok()) << result.error().message;
+}
+
+TEST(Robustness, OverTheLengthLimitIsAClearError) {
+  const std::string query = "SELECT * FROM Contacts WHERE lastname = '" + std::string(2 << 20, 'a') + "';";
+  expect_syntax_error(query);
+  EXPECT_NE(engine().check(query).error().message.find("limit"), std::string::npos);
+}
+
+TEST(Robustness, TenThousandPredicates) {
+  std::string query = "SELECT * FROM Contacts WHERE lastname = 'a'";
+  for (int i = 1; i < 10'000; ++i) query += (i % 3 == 0 ? " OR " : " AND ") + std::string("lastname = 'a'");
+  query += ";";
+  const auto result = engine().check(query);
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  expect_syntax_error(query.substr(0, query.size() - 1) + " AND lastname = 'a';");  // 10,001: over the limit
+}
+
+TEST(Robustness, AHundredThousandInValues) {
+  std::string query = "SELECT * FROM Contacts WHERE id IN (12x1";
+  for (int i = 2; i <= 100'000; ++i) query += ",12x" + std::to_string(i);
+  const auto result = engine().check(query + ");");
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  expect_syntax_error(query + ",12x0);");
+}
+
+TEST(Robustness, RepeatedTokens) {
+  expect_syntax_error(std::string(1 << 20, '('));
+  expect_syntax_error("SELECT " + std::string(500'000, '*') + " FROM Contacts;");
+  expect_syntax_error("SELECT * FROM Contacts WHERE " + std::string(300'000, '(') + "a = 1;");
+  std::string ands = "SELECT * FROM Contacts WHERE lastname = 'a'";
+  for (int i = 0; i < 100'000; ++i) ands += " AND";
+  expect_syntax_error(ands + ";");
+  std::string commas = "SELECT firstname";
+  for (int i = 0; i < 100'000; ++i) commas += ", firstname";
+  EXPECT_TRUE(engine().check(commas + " FROM Contacts;").ok());
+}
+
+TEST(Robustness, BinaryInput) {
+  expect_syntax_error(std::string("SELECT\0* FROM Contacts;", 23));
+  expect_syntax_error("SELECT * FROM Contacts WHERE lastname = \xC3\x28;");
+  expect_syntax_error("SELECT * FROM Contacts WHERE lastname = '\xFF\xFE';");
+  expect_syntax_error("\xEF\xBB\xBFSELECT * FROM Contacts;");  // a byte-order mark is not whitespace
+  expect_syntax_error(std::string(1000, '\0'));
+  expect_syntax_error("");
+  // A NUL inside a string is data, as MySQL takes it.
+  EXPECT_TRUE(engine().check(std::string("SELECT * FROM Contacts WHERE lastname = 'a\0b';", 47)).ok());
+}
+
+TEST(Robustness, EveryPrefixOfAQueryGetsAnAnswer) {
+  const std::string query =
+      "SELECT firstname, count FROM Contacts WHERE lastname IN ('a', 'b') AND id = 12x5 OR account_id LIKE '11x%' "
+      "ORDER BY lastname, firstname DESC LIMIT 5, 10;";
+  for (std::size_t n = 0; n <= query.size(); ++n) {
+    const auto result = engine().check(query.substr(0, n));
+    if (!result.ok()) EXPECT_NE(result.error().code, ErrorCode::kInternalServerError) << query.substr(0, n);
+  }
+}
+
+}  // namespace
+}  // namespace vtql
