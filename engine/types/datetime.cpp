@@ -17,6 +17,8 @@
 // MySQL also accepts runs of delimiters ("2000--02--29"), which vtql does not.
 #include "engine/types/datetime.hpp"
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 
 namespace vtql::types {
@@ -24,7 +26,7 @@ namespace {
 
 constexpr std::int64_t kSecondsPerDay = 86'400;
 constexpr std::int32_t kMaxTimeSeconds = 838 * 3600 + 59 * 60 + 59;  // MySQL's TIME range
-constexpr int kPivotYear = 70;                                        // MySQL's YY_PART_YEAR
+constexpr int kPivotYear = 70;                                       // MySQL's YY_PART_YEAR
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // MySQL's my_isspace and my_ispunct for the ASCII range.
@@ -100,7 +102,7 @@ std::optional<DateTime> to_value(const Fields& f) {
   }
   const auto days = days_from_civil(f.year, f.month, f.day);
   if (!days) return std::nullopt;
-  return DateTime{*days * kSecondsPerDay + f.hour * 3600 + f.minute * 60 + f.second};
+  return DateTime{*days * kSecondsPerDay + std::int64_t{f.hour} * 3600 + std::int64_t{f.minute} * 60 + f.second};
 }
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
@@ -165,7 +167,7 @@ std::optional<Reading> read_relaxed(std::string_view text, MysqlReadNotes& notes
         const auto minute = read_field(s, i, 2);
         if (!minute) return std::nullopt;
         f.minute = *minute;
-        if (at_delimited_field(s, i) && s[i] != '.') {
+        if (at_delimited_field(s, i)) {
           ++i;
           const auto second = read_field(s, i, 2);
           if (!second) return std::nullopt;
@@ -194,6 +196,24 @@ std::string padded(std::int64_t value, int width) {
   if (static_cast<int>(digits.size()) < width) digits.insert(0, static_cast<std::size_t>(width) - digits.size(), '0');
   return value < 0 ? "-" + digits : digits;
 }
+
+// MySQL's number_to_datetime: the number's range decides its form (the numbers between the ranges are errors);
+// each form becomes YYYYMMDDHHMMSS as number * multiply + add.
+struct NumberForm {
+  std::int64_t low;
+  std::int64_t high;
+  std::int64_t multiply;
+  std::int64_t add;
+  bool two_digit_year;
+};
+constexpr std::array<NumberForm, 6> kNumberForms = {{
+    {101, 691'231, 1'000'000, 20'000'000'000'000, true},              // YYMMDD, 2000-2069
+    {700'101, 991'231, 1'000'000, 19'000'000'000'000, true},          // YYMMDD, 1970-1999
+    {10'000'101, 99'991'231, 1'000'000, 0, false},                    // YYYYMMDD
+    {101'000'000, 691'231'235'959, 1, 20'000'000'000'000, true},      // YYMMDDHHMMSS, 2000-2069
+    {700'101'000'000, 991'231'235'959, 1, 19'000'000'000'000, true},  // YYMMDDHHMMSS, 1970-1999
+    {991'231'235'960, 99'999'999'999'999, 1, 0, false},               // YYYYMMDDHHMMSS
+}};
 
 }  // namespace
 
@@ -280,18 +300,19 @@ std::optional<Time> read_mysql_time(std::string_view text, MysqlReadNotes& notes
   MysqlReadNotes local;
   const char next = n < s.size() ? s[n] : '\0';
   std::int64_t hours = 0;
-  int minutes = 0;
-  int seconds = 0;
+  std::int64_t minutes = 0;
+  std::int64_t seconds = 0;
   std::size_t i = n;
   if (n > 7 || (is_punct(next) && next != ':' && next != '.')) {
     if (negative) return std::nullopt;
     const auto reading = read_relaxed(s, local);
     if (!reading || !reading->has_time) return std::nullopt;
     local.date_dropped = true;
-    const std::int64_t of_day = reading->value.seconds - floor_div(reading->value.seconds, kSecondsPerDay) * kSecondsPerDay;
+    const std::int64_t of_day =
+        reading->value.seconds - floor_div(reading->value.seconds, kSecondsPerDay) * kSecondsPerDay;
     hours = of_day / 3600;
-    minutes = static_cast<int>(of_day / 60 % 60);
-    seconds = static_cast<int>(of_day % 60);
+    minutes = of_day / 60 % 60;
+    seconds = of_day % 60;
     i = s.size();
   } else if (next == ':' || (is_space(next) && is_digit(trimmed(s.substr(n)).front()))) {
     const std::int64_t first = number_at(s, 0, n);
@@ -321,8 +342,8 @@ std::optional<Time> read_mysql_time(std::string_view text, MysqlReadNotes& notes
     }
   } else {
     const std::int64_t value = number_at(s, 0, n);
-    seconds = static_cast<int>(value % 100);
-    minutes = static_cast<int>(value / 100 % 100);
+    seconds = value % 100;
+    minutes = value / 100 % 100;
     hours = value / 10000;
     local.digits_from_right = n <= 4;
     skip_fraction(s, i, local);
@@ -343,7 +364,6 @@ std::optional<Time> read_mysql_time(std::string_view text, MysqlReadNotes& notes
   return Time{static_cast<std::int32_t>(negative ? -total : total)};
 }
 
-// MySQL's number_to_datetime: the number's range decides its form, and a two-digit year pivots at 70.
 std::optional<DateTime> read_mysql_datetime_number(std::string_view digits, MysqlReadNotes& notes) {
   if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
   if (digits.empty() || leading_digits(digits) != digits.size()) return std::nullopt;
@@ -351,31 +371,12 @@ std::optional<DateTime> read_mysql_datetime_number(std::string_view digits, Mysq
   if (digits.size() > 14) return std::nullopt;
   std::int64_t nr = number_at(digits, 0, digits.size());
   bool two_digit_year = false;
-  if (nr != 0 && nr < 10'000'101'000'000) {
-    if (nr < 101) return std::nullopt;
-    if (nr <= (kPivotYear - 1) * 10'000 + 1231) {
-      nr = (nr + 20'000'000) * 1'000'000;
-      two_digit_year = true;
-    } else if (nr < kPivotYear * 10'000 + 101) {
-      return std::nullopt;
-    } else if (nr <= 991'231) {
-      nr = (nr + 19'000'000) * 1'000'000;
-      two_digit_year = true;
-    } else if (nr < 10'000'101) {
-      return std::nullopt;
-    } else if (nr <= 99'991'231) {
-      nr *= 1'000'000;
-    } else if (nr < 101'000'000) {
-      return std::nullopt;
-    } else if (nr <= (kPivotYear - 1) * 10'000'000'000 + 1'231'235'959) {
-      nr += 20'000'000'000'000;
-      two_digit_year = true;
-    } else if (nr < kPivotYear * 10'000'000'000 + 101'000'000) {
-      return std::nullopt;
-    } else if (nr <= 991'231'235'959) {
-      nr += 19'000'000'000'000;
-      two_digit_year = true;
-    }
+  if (nr != 0) {
+    const auto form = std::find_if(kNumberForms.begin(), kNumberForms.end(),
+                                   [nr](const NumberForm& f) { return nr >= f.low && nr <= f.high; });
+    if (form == kNumberForms.end()) return std::nullopt;
+    nr = nr * form->multiply + form->add;
+    two_digit_year = form->two_digit_year;
   }
   Fields f;
   f.year = static_cast<int>(nr / 10'000'000'000);

@@ -67,9 +67,9 @@ std::optional<Time> read_mysql_time(std::string_view text, MysqlReadNotes& notes
 std::optional<DateTime> read_mysql_datetime_number(std::string_view digits, MysqlReadNotes& notes);
 
 // The webservice's string forms.
-std::string format_date(Date date);          // "YYYY-MM-DD", "0000-00-00" for the zero date
-std::string format_datetime(DateTime value); // "YYYY-MM-DD HH:MM:SS"
-std::string format_time(Time value);         // "HH:MM:SS" (hours may exceed 23 or be negative)
+std::string format_date(Date date);           // "YYYY-MM-DD", "0000-00-00" for the zero date
+std::string format_datetime(DateTime value);  // "YYYY-MM-DD HH:MM:SS"
+std::string format_time(Time value);          // "HH:MM:SS" (hours may exceed 23 or be negative)
 
 // Conversions between the kinds.
 DateTime to_datetime(Date date) noexcept;  // midnight; zero stays zero

@@ -97,10 +97,9 @@ Scanned scan(std::string_view text) {
 // decides). Returns whether a nonzero digit was dropped, i.e. whether the value changed.
 bool round_off(std::string& digits, std::int64_t count) {
   if (count <= 0) return false;
-  const bool changed = std::any_of(
-      digits.end() - static_cast<std::ptrdiff_t>(std::min<std::int64_t>(count, static_cast<std::int64_t>(digits.size()))),
-      digits.end(), [](char c) { return c != '0'; });
-  if (count > static_cast<std::int64_t>(digits.size())) {
+  const auto dropped = static_cast<std::ptrdiff_t>(std::min<std::int64_t>(count, std::ssize(digits)));
+  const bool changed = std::any_of(digits.end() - dropped, digits.end(), [](char c) { return c != '0'; });
+  if (count > std::ssize(digits)) {
     digits.clear();  // the first dropped digit is an implied leading zero: rounds down to nothing
     return changed;
   }
@@ -125,9 +124,7 @@ Decimal::Mantissa mantissa_of(const std::string& digits, bool negative) {
   return negative ? Decimal::Mantissa(-m) : m;
 }
 
-Decimal saturated(bool negative) {
-  return Decimal(mantissa_of(std::string(kMaxDigits, '9'), negative), 0);
-}
+Decimal saturated(bool negative) { return {mantissa_of(std::string(kMaxDigits, '9'), negative), 0}; }
 
 struct Built {
   std::optional<Decimal> value;  // nullopt when the number does not fit and the caller did not allow clamping
@@ -218,17 +215,15 @@ Decimal Decimal::rescaled(int scale) const {
     // Keep as many of the requested digits as fit; the value itself never changes on the way up.
     for (int target = scale; target > scale_; --target) {
       const Wide widened = m * power_of_ten(target - scale_);
-      if (boost::multiprecision::abs(widened) <= kLargest) return Decimal(Mantissa(widened), target);
+      if (boost::multiprecision::abs(widened) <= kLargest) return {Mantissa(widened), target};
     }
     return *this;
   }
-  const int drop = scale_ - scale;
-  if (drop > static_cast<int>(kMaxDigits) + 1) return Decimal(0, scale);  // beyond every digit a mantissa has
-  const Wide& unit = power_of_ten(drop);
+  const Wide& unit = power_of_ten(scale_ - scale);
   Wide quotient = m / unit;  // truncates toward zero; the remainder has the sign of m
   const Wide remainder = m % unit;
   if (boost::multiprecision::abs(remainder) * 2 >= unit) quotient += m < 0 ? -1 : 1;
-  return Decimal(Mantissa(quotient), scale);
+  return {Mantissa(quotient), scale};
 }
 
 std::string Decimal::to_string(int scale) const {
@@ -259,17 +254,12 @@ std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
   if (a.scale_ == b.scale_) return compare(Wide(a.mantissa_), Wide(b.mantissa_));
   Wide x(a.mantissa_);
   Wide y(b.mantissa_);
-  const int gap = a.scale_ < b.scale_ ? b.scale_ - a.scale_ : a.scale_ - b.scale_;
-  if (gap > kMaxWidePower - static_cast<int>(kMaxDigits) - 1) {
-    // Only reachable when a caller broke the scale invariant: compare without a fixed width.
-    using Big = boost::multiprecision::cpp_int;
-    Big bx(a.mantissa_);
-    Big by(b.mantissa_);
-    const Big factor = boost::multiprecision::pow(Big(10), static_cast<unsigned>(gap));
-    (a.scale_ < b.scale_ ? bx : by) *= factor;
-    return bx < by ? std::strong_ordering::less : by < bx ? std::strong_ordering::greater : std::strong_ordering::equal;
+  // Scales lie in 0..kMaxScale, so the gap is at most 30 and the widened mantissa fits.
+  if (a.scale_ < b.scale_) {
+    x *= power_of_ten(b.scale_ - a.scale_);
+  } else {
+    y *= power_of_ten(a.scale_ - b.scale_);
   }
-  (a.scale_ < b.scale_ ? x : y) *= power_of_ten(gap);
   return compare(x, y);
 }
 

@@ -24,6 +24,26 @@ std::string_view trimmed(std::string_view text) {
   return text;
 }
 
+// MySQL's escape for a character inside a quoted literal, or nullptr when the character stands for itself.
+const char* escape(char c) {
+  switch (c) {
+    case '\'':
+      return "''";
+    case '\\':
+      return "\\\\";
+    case '\n':
+      return "\\n";
+    case '\r':
+      return "\\r";
+    case '\t':
+      return "\\t";
+    case '\0':
+      return "\\0";
+    default:
+      return nullptr;
+  }
+}
+
 // The literal as the query could have written it: quoted with MySQL's escapes for strings, bare otherwise.
 std::string shown(const ast::Literal& literal) {
   switch (literal.kind) {
@@ -45,14 +65,10 @@ std::string shown(const ast::Literal& literal) {
   }
   std::string out = "'";
   for (char c : text) {
-    switch (c) {
-      case '\'': out += "''"; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\0': out += "\\0"; break;
-      default: out += c;
+    if (const char* escaped = escape(c)) {
+      out += escaped;
+    } else {
+      out += c;
     }
   }
   return out + (cut ? "...'" : "'");
@@ -61,7 +77,7 @@ std::string shown(const ast::Literal& literal) {
 std::string format_double(double value) {
   std::array<char, 32> buffer{};
   const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-  return std::string(buffer.data(), result.ptr);
+  return {buffer.data(), result.ptr};
 }
 
 std::string joined(const std::vector<std::string_view>& reasons) {
@@ -74,7 +90,8 @@ std::string joined(const std::vector<std::string_view>& reasons) {
 }
 
 // "<literal> is read as <what> (<reasons>)", or no warning when nothing changed.
-std::string read_as(const ast::Literal& literal, const std::string& what, const std::vector<std::string_view>& reasons) {
+std::string read_as(const ast::Literal& literal, const std::string& what,
+                    const std::vector<std::string_view>& reasons) {
   if (reasons.empty()) return {};
   return shown(literal) + " is read as " + what + " (" + joined(reasons) + ")";
 }
@@ -87,7 +104,7 @@ std::optional<std::int64_t> as_int64(const Decimal& value) {
   return m.convert_to<std::int64_t>();
 }
 
-// The warning for a number read from `text`: none when the text is exactly one number.
+// The warning for a number read from the literal's text: none when the text is exactly one number.
 std::string number_warning(const ast::Literal& literal, std::size_t consumed, const std::string& read,
                            std::string_view clamp_reason) {
   if (consumed == 0) return shown(literal) + " is not a number; it is read as 0";
@@ -103,7 +120,7 @@ Conversion convert_number(ValueClass target, const ast::Literal& literal) {
   bool clamped = false;
   if (target == ValueClass::kDouble) {
     const double value = parse_double_prefix(literal.value, &consumed, &clamped);
-    const std::string_view reason = !clamped ? std::string_view{}
+    const std::string_view reason = !clamped       ? std::string_view{}
                                     : value == 0.0 ? "is too small for a floating-point number"
                                                    : "is beyond the range of a floating-point number";
     return {value, number_warning(literal, consumed, format_double(value), reason)};
@@ -149,16 +166,14 @@ Conversion convert_boolean(const ast::Literal& literal) {
   return {Null{}, shown(literal) + " is not a boolean (use 1, 0, 'true' or 'false'); it matches no record"};
 }
 
-// An unquoted integer goes through MySQL's number reading, which pads short numbers; everything else is text.
-std::optional<DateTime> read_date_literal(const ast::Literal& literal, MysqlReadNotes& notes) {
-  if (literal.kind == ast::LiteralKind::kInteger || literal.kind == ast::LiteralKind::kBoolean) {
-    return read_mysql_datetime_number(literal.value, notes);
-  }
-  return read_mysql_datetime(literal.value, notes);
-}
-
 bool is_number_literal(const ast::Literal& literal) {
   return literal.kind == ast::LiteralKind::kInteger || literal.kind == ast::LiteralKind::kBoolean;
+}
+
+// An unquoted number goes through MySQL's number reading, which pads short numbers; everything else is text.
+std::optional<DateTime> read_date_literal(const ast::Literal& literal, MysqlReadNotes& notes) {
+  if (is_number_literal(literal)) return read_mysql_datetime_number(literal.value, notes);
+  return read_mysql_datetime(literal.value, notes);
 }
 
 constexpr std::string_view kTwoDigitYear = "MySQL reads a two-digit year 00-69 as 20xx and 70-99 as 19xx";
@@ -168,18 +183,19 @@ Conversion convert_date(const ast::Literal& literal) {
   MysqlReadNotes notes;
   const auto read = read_date_literal(literal, notes);
   if (!read) {
-    return {Date{}, shown(literal) +
-                        " is not a date MySQL can read; it compares as the zero date 0000-00-00, before every real date"};
+    return {Date{},
+            shown(literal) +
+                " is not a date MySQL can read; it compares as the zero date 0000-00-00, before every real date"};
   }
   const Date date = to_date(*read);
   if (date.is_zero() && is_number_literal(literal)) {
     return {date, shown(literal) + " is read as the zero date 0000-00-00, before every real date"};
   }
   std::vector<std::string_view> reasons;
-  if (notes.two_digit_year) reasons.push_back(kTwoDigitYear);
-  if (!read->is_zero() && to_datetime(date) != *read) reasons.push_back("a date field has no time of day");
-  if (notes.fraction_dropped) reasons.push_back(kFractionDropped);
-  if (notes.text_ignored) reasons.push_back("MySQL ignores the text after the date");
+  if (notes.two_digit_year) reasons.emplace_back(kTwoDigitYear);
+  if (!read->is_zero() && to_datetime(date) != *read) reasons.emplace_back("a date field has no time of day");
+  if (notes.fraction_dropped) reasons.emplace_back(kFractionDropped);
+  if (notes.text_ignored) reasons.emplace_back("MySQL ignores the text after the date");
   return {date, read_as(literal, "the date " + format_date(date), reasons)};
 }
 
@@ -187,16 +203,17 @@ Conversion convert_datetime(const ast::Literal& literal) {
   MysqlReadNotes notes;
   const auto read = read_date_literal(literal, notes);
   if (!read) {
-    return {DateTime{}, shown(literal) + " is not a date MySQL can read; it compares as the zero datetime "
-                                         "0000-00-00 00:00:00, before every real date"};
+    return {DateTime{}, shown(literal) +
+                            " is not a date MySQL can read; it compares as the zero datetime "
+                            "0000-00-00 00:00:00, before every real date"};
   }
   if (read->is_zero() && is_number_literal(literal)) {
     return {*read, shown(literal) + " is read as the zero datetime 0000-00-00 00:00:00, before every real date"};
   }
   std::vector<std::string_view> reasons;
-  if (notes.two_digit_year) reasons.push_back(kTwoDigitYear);
-  if (notes.fraction_dropped) reasons.push_back(kFractionDropped);
-  if (notes.text_ignored) reasons.push_back("MySQL ignores the text after the datetime");
+  if (notes.two_digit_year) reasons.emplace_back(kTwoDigitYear);
+  if (notes.fraction_dropped) reasons.emplace_back(kFractionDropped);
+  if (notes.text_ignored) reasons.emplace_back("MySQL ignores the text after the datetime");
   return {*read, read_as(literal, format_datetime(*read), reasons)};
 }
 
@@ -207,14 +224,14 @@ Conversion convert_time(const ast::Literal& literal) {
   const auto read = read_mysql_time(text, notes);
   if (!read) return {Time{}, shown(literal) + " is not a time MySQL can read; it compares as 00:00:00"};
   std::vector<std::string_view> reasons;
-  if (notes.date_dropped) reasons.push_back("a time field has no date");
+  if (notes.date_dropped) reasons.emplace_back("a time field has no date");
   if (notes.digits_from_right) {
-    reasons.push_back("MySQL reads digits without colons from the right: seconds, then minutes, then hours");
+    reasons.emplace_back("MySQL reads digits without colons from the right: seconds, then minutes, then hours");
   }
-  if (notes.clipped) reasons.push_back("a time is at most 838:59:59 either way");
-  if (notes.fraction_dropped) reasons.push_back(kFractionDropped);
-  if (notes.two_digit_year) reasons.push_back(kTwoDigitYear);
-  if (notes.text_ignored) reasons.push_back("MySQL ignores the text after the time");
+  if (notes.clipped) reasons.emplace_back("a time is at most 838:59:59 either way");
+  if (notes.fraction_dropped) reasons.emplace_back(kFractionDropped);
+  if (notes.two_digit_year) reasons.emplace_back(kTwoDigitYear);
+  if (notes.text_ignored) reasons.emplace_back("MySQL ignores the text after the time");
   return {*read, read_as(literal, "the time " + format_time(*read), reasons)};
 }
 
