@@ -27,8 +27,8 @@ std::optional<std::uint64_t> CheckedQuery::count() const noexcept { return bound
 std::vector<std::string> CheckedQuery::columns() const {
   if (bound_->count_only) return {"count"};
   std::vector<std::string> names;
-  names.reserve(bound_->projection.size());
-  for (const binder::BoundField& field : bound_->projection) names.push_back(field.field->name);
+  names.reserve(bound_->columns.size());
+  for (const int c : bound_->columns) names.push_back(bound_->module->fields[static_cast<std::size_t>(c)].name);
   return names;
 }
 

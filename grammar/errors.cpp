@@ -18,15 +18,42 @@ bool iequals(std::string_view a, std::string_view b) noexcept {
          });
 }
 
-// Length of the UTF-8 sequence starting at `s`, or 0 when it is not valid UTF-8.
+// Length of the valid UTF-8 sequence starting at `s`, or 0 when it is not one: overlong forms, surrogates and
+// code points above U+10FFFF are invalid, as PEGTL's utf8 rules (and so the grammar) have them.
 std::size_t utf8_length(std::string_view s) noexcept {
   const auto b = static_cast<unsigned char>(s[0]);
-  std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+  if (b < 0x80) return 1;
+  const std::size_t n = (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
   if (n == 0 || n > s.size()) return 0;
+  char32_t c = b & (0x7F >> n);
   for (std::size_t i = 1; i < n; ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return 0;
+    const auto t = static_cast<unsigned char>(s[i]);
+    if ((t & 0xC0) != 0x80) return 0;
+    c = (c << 6) | (t & 0x3F);
   }
+  static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (c < kSmallest[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
   return n;
+}
+
+// `s` with every byte that is not part of valid UTF-8 written as \xNN, so that messages are valid UTF-8.
+std::string printable(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = utf8_length(s.substr(i));
+    if (n == 0) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      out += "\\x";
+      out.push_back(kHex[b >> 4]);
+      out.push_back(kHex[b & 0xF]);
+      ++i;
+    } else {
+      out.append(s.substr(i, n));
+      i += n;
+    }
+  }
+  return out;
 }
 
 enum class TokenKind { kEnd, kWord, kString, kSignedNumber, kSymbol, kInvalid };
@@ -68,7 +95,7 @@ Found find_token(std::string_view text, std::uint32_t offset) {
     n = std::min(rest.size(), n + 1);
     found.kind = TokenKind::kString;
     found.text = rest.substr(0, n);
-    found.shown = n > 24 ? "the string " + std::string(rest.substr(0, 20)) + "..." : "the string " + std::string(found.text);
+    found.shown = "the string " + printable(n > 24 ? rest.substr(0, 20) : found.text) + (n > 24 ? "..." : "");
     return found;
   }
   if ((c == '-' || c == '+') && rest.size() > 1 && rest[1] >= '0' && rest[1] <= '9') {
@@ -349,7 +376,7 @@ Error syntax_error(FailurePoint point, std::string_view text, std::uint32_t offs
   const bool in_string = point == FailurePoint::kStringBody || point == FailurePoint::kStringClose ||
                          point == FailurePoint::kEscapedChar;
   if (in_string && found.kind == TokenKind::kEnd) error.span = {context.string_start, 1};
-  if (point == FailurePoint::kStringBody && found.kind != TokenKind::kEnd) error.span = {context.string_start, 2};
+  if (point == FailurePoint::kStringBody && found.kind == TokenKind::kString) error.span = {context.string_start, 2};
   return error;
 }
 

@@ -39,6 +39,7 @@ struct kw_limit : keyword<TAO_PEGTL_ISTRING("limit")> {};
 struct kw_count : keyword<TAO_PEGTL_ISTRING("count")> {};
 struct kw_true : keyword<TAO_PEGTL_ISTRING("true")> {};
 struct kw_false : keyword<TAO_PEGTL_ISTRING("false")> {};
+struct kw_not : keyword<TAO_PEGTL_ISTRING("not")> {};
 
 // Words that the original's lexer always reads as keywords after the module name, so they never name a field there.
 struct reserved_word

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
 #include <tao/pegtl.hpp>
 
 #include "grammar/errors.hpp"
@@ -23,15 +24,16 @@ struct State {
   ast::SelectStatement statement;
 
   // The condition under construction: finished predicates and groups, and where each open group starts.
-  std::vector<ast::Expr> operands;
-  std::vector<std::size_t> group_starts;
+  // Scratch space: small inline buffers, since most queries hold a handful of predicates.
+  boost::container::small_vector<ast::Expr, 8> operands;
+  boost::container::small_vector<std::size_t, 4> group_starts;
   ast::Identifier field;
   ast::CompareOp op = ast::CompareOp::kEq;
   std::vector<ast::Literal> values;
   std::size_t predicate_count = 0;
-  std::vector<std::uint64_t> limit_numbers;
+  boost::container::small_vector<std::uint64_t, 2> limit_numbers;
 
-  std::optional<ast::Identifier> module;
+  bool module_seen = false;
   FailureContext context;
   bool failed = false;
   Error error;
@@ -145,7 +147,7 @@ struct action<module_name> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, State& st) {
     st.statement.module = ast::Identifier{in.string(), st.span_of(in)};
-    st.module = st.statement.module;
+    st.module_seen = true;
   }
 };
 
@@ -384,8 +386,10 @@ Result<ast::SelectStatement> parse(std::string_view text, const ParseLimits& lim
   State st(text, limits);
   pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(text.data(), text.size(), "query");
   const bool matched = pegtl::parse<statement, action, control>(in, st);
-  if (output != nullptr) output->module = std::move(st.module);
-  if (st.failed) return std::move(st.error);
+  if (st.failed) {
+    if (output != nullptr && st.module_seen) output->module = std::move(st.statement.module);
+    return std::move(st.error);
+  }
   if (!matched) return Error::internal("the parser stopped without an error at byte " + std::to_string(in.current() - text.data()));
   st.statement.span = {0, static_cast<std::uint32_t>(text.size())};
   return std::move(st.statement);

@@ -47,7 +47,9 @@ void run_check(const TestRecord& record) {
       words >> code >> where;
       ASSERT_FALSE(result.ok()) << "expected " << code << ", the query was valid: " << ast::to_string(result->syntax());
       EXPECT_EQ(to_string(result.error().code), code) << result.error().message;
-      if (!where.empty()) EXPECT_EQ(position(query, result.error().span), where) << result.error().message;
+      if (!where.empty()) {
+        EXPECT_EQ(position(query, result.error().span), where) << result.error().message;
+      }
     } else if (starts_with(line, "message ")) {
       ASSERT_FALSE(result.ok());
       EXPECT_NE(result.error().message.find(rest_of(line, "message")), std::string::npos)

@@ -76,10 +76,10 @@ class Binder {
  private:
   Result<BoundField> resolve(const ast::Identifier& name, std::string_view role) const {
     const int index = module_->field_index(name.name);
-    if (index < 0 || !readable(module_->fields[static_cast<std::size_t>(index)])) {
+    if (index < 0 || !module_->readable(module_->fields[static_cast<std::size_t>(index)])) {
       std::vector<std::string_view> names;
       for (const FieldDef& f : module_->fields) {
-        if (readable(f)) names.push_back(f.name);
+        if (module_->readable(f)) names.push_back(f.name);
       }
       Error error{ErrorCode::kAccessDenied, {}, name.span, {}};
       error.message = index < 0 ? module_->name + " has no field " + in_quotes(name.name) + " to " + std::string(role)
@@ -91,29 +91,18 @@ class Binder {
       }
       return error;
     }
-    const FieldDef& field = module_->fields[static_cast<std::size_t>(index)];
+    return bound_field(module_->fields[static_cast<std::size_t>(index)], index, name.span);
+  }
+
+  static BoundField bound_field(const FieldDef& field, int index, Span span) {
     ValueClass cls = field.is_id() ? ValueClass::kEntityId : value_class(field.type);
     // File and image fields hold file names, which the original compares as text.
     if (cls == ValueClass::kNone) cls = ValueClass::kText;
-    return BoundField{&field, index, cls, name.span};
-  }
-
-  // Passwords and access keys are never returned and cannot be queried.
-  bool readable(const FieldDef& field) const noexcept {
-    return field.readable() && !(module_->name == "Users" && field.name == "accesskey");
+    return BoundField{&field, index, cls, span};
   }
 
   Result<Ok> bind_select(BoundQuery& out) {
     const auto& items = out.syntax.select;
-    auto add = [&](const BoundField& field) {
-      for (const BoundField& existing : out.projection) {
-        if (existing.index == field.index) {
-          warn(field.span, in_quotes(field.field->name) + " is listed more than once; it appears once in the result");
-          return;
-        }
-      }
-      out.projection.push_back(field);
-    };
     if (std::holds_alternative<ast::CountStar>(items.front())) {
       out.count_only = true;
       for (std::size_t i = 1; i < items.size(); ++i) {
@@ -126,25 +115,25 @@ class Binder {
     }
     if (std::holds_alternative<ast::Star>(items.front())) {
       out.select_star = true;
-      for (std::size_t i = 0; i < module_->fields.size(); ++i) {
-        const FieldDef& field = module_->fields[i];
-        if (field.is_id() || !readable(field)) continue;
-        auto bound = resolve({field.name, {}}, "select");
-        if (bound) out.projection.push_back(*bound);
-      }
-    } else {
-      for (const ast::SelectItem& item : items) {
-        auto field = resolve(std::get<ast::FieldItem>(item).field, "select");
-        if (!field) return std::move(field).error();
-        add(*field);
-      }
+      out.columns = module_->star_fields();
+      return Ok{};
     }
-    const bool has_id = std::any_of(out.projection.begin(), out.projection.end(),
-                                    [](const BoundField& f) { return f.field->is_id(); });
+    out.columns.reserve(items.size() + 1);
+    bool has_id = false;
+    for (const ast::SelectItem& item : items) {
+      auto field = resolve(std::get<ast::FieldItem>(item).field, "select");
+      if (!field) return std::move(field).error();
+      if (std::find(out.columns.begin(), out.columns.end(), field->index) != out.columns.end()) {
+        warn(field->span, in_quotes(field->field->name) + " is listed more than once; it appears once in the result");
+        continue;
+      }
+      has_id = has_id || field->field->is_id();
+      out.columns.push_back(field->index);
+    }
     if (!has_id) {
-      auto id = resolve({"id", {}}, "select");
-      if (!id) return Error::internal("module " + module_->name + " has no id field");
-      out.projection.push_back(*id);
+      const int id = module_->field_index("id");
+      if (id < 0) return Error::internal("module " + module_->name + " has no id field");
+      out.columns.push_back(id);
     }
     return Ok{};
   }
@@ -264,8 +253,11 @@ class Binder {
     out.count = limit.count;
     if (cap != 0 && limit.count > cap) {
       out.count = cap;
-      warn(limit.span, "LIMIT asks for " + std::to_string(limit.count) + " rows; at most " + std::to_string(cap) +
-                           " are returned (the max_rows setting)");
+      // The count as written: a huge one was saturated when it was read.
+      const std::string_view written = span_text(limit.span);
+      const std::size_t digits = written.find_last_not_of("0123456789");
+      warn(limit.span, "LIMIT asks for " + std::string(written.substr(digits + 1)) + " rows; at most " +
+                           std::to_string(cap) + " are returned (the max_rows setting)");
     }
   }
 

@@ -68,7 +68,7 @@ struct BoundQuery {
 
   bool count_only = false;
   bool select_star = false;
-  std::vector<BoundField> projection;  // output columns in order; `id` is always among them
+  std::vector<int> columns;  // output fields (indexes into module->fields) in order; `id` is always among them
   std::optional<BoundExpr> where;
   std::vector<BoundOrder> order_by;
   std::uint64_t offset = 0;

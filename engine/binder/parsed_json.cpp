@@ -53,7 +53,7 @@ std::string CheckedQuery::parsed_json() const {
   } else if (q.select_star) {
     columns.push_back("*");
   } else {
-    for (const binder::BoundField& field : q.projection) columns.push_back(field.field->name);
+    for (const int c : q.columns) columns.push_back(q.module->fields[static_cast<std::size_t>(c)].name);
   }
   out["columns"] = std::move(columns);
   nlohmann::json where = nlohmann::json::array();

@@ -168,6 +168,10 @@ int ModuleDef::field_index(std::string_view name) const noexcept {
   return it == by_name_.end() ? -1 : it->second;
 }
 
+bool ModuleDef::readable(const FieldDef& field) const noexcept {
+  return field.readable() && !(name == "Users" && field.name == "accesskey");
+}
+
 void ModuleDef::index_fields() {
   by_name_.clear();
   by_name_.reserve(fields.size());
@@ -175,6 +179,16 @@ void ModuleDef::index_fields() {
     // The first of two same-named fields wins, matching a linear search of `fields`.
     by_name_.emplace(fields[i].name, static_cast<int>(i));
   }
+  star_fields_.clear();
+  int id = -1;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].is_id()) {
+      id = static_cast<int>(i);
+    } else if (readable(fields[i])) {
+      star_fields_.push_back(static_cast<int>(i));
+    }
+  }
+  if (id >= 0) star_fields_.push_back(id);
 }
 
 Schema::Schema(std::vector<ModuleDef> modules) {

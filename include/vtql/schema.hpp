@@ -19,9 +19,14 @@ namespace vtql {
 
 namespace detail {
 // Lets the name indexes below be searched with a string_view without building a std::string.
+// FNV-1a: names are short, and this beats the general-purpose string hash on them.
 struct NameHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  std::size_t operator()(std::string_view s) const noexcept {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    return static_cast<std::size_t>(h);
+  }
 };
 using NameIndex = std::unordered_map<std::string, int, NameHash, std::equal_to<>>;
 }  // namespace detail
@@ -111,11 +116,18 @@ struct ModuleDef {
   // Index of the field in `fields`, or -1.
   int field_index(std::string_view name) const noexcept;
 
-  // Builds the name index; called by the loader once `fields` is final.
+  // Whether a field of this module may be read: password fields and the Users access key never are.
+  bool readable(const FieldDef& field) const noexcept;
+
+  // What `SELECT *` returns: the indexes of every readable field in describe order, then `id`.
+  const std::vector<int>& star_fields() const noexcept { return star_fields_; }
+
+  // Builds the name index and star_fields(); called by the loader once `fields` is final.
   void index_fields();
 
  private:
   detail::NameIndex by_name_;
+  std::vector<int> star_fields_;
 };
 
 class Schema {

@@ -29,6 +29,9 @@ expect bad-dialect 2 "" -- "$vtql" check --dialect sql "SELECT * FROM Contacts;"
 expect missing-schema 2 "" -- "$vtql" check --schema /nonexistent/describe.json "SELECT * FROM Contacts;"
 expect json-format 0 '"parsed":{"module":"Contacts","columns":["*"]' -- "$vtql" check --format json "SELECT * FROM Contacts;"
 
+bad_utf8=$(printf "SELECT * FROM Leads WHERE company = 'Acme\xff';")
+expect json-invalid-utf8 1 '"code":"QUERY_SYNTAX_ERROR"' -- "$vtql" check --format json "$bad_utf8"
+
 jsonl_out=$(printf '%s\n' '"SELECT * FROM Contacts;"' '"SELECT x FROM Contacts;"' '42' | "$vtql" check --jsonl)
 jsonl_status=$?
 lines=$(printf '%s\n' "$jsonl_out" | wc -l)

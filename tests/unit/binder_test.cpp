@@ -20,18 +20,18 @@ TEST(Binder, ProjectionPutsIdLastUnlessNamed) {
   const Engine engine;
   Result<CheckedQuery> q = Error{};
   const auto& named = bind_ok(engine, "SELECT id, lastname, lastname FROM Contacts;", q);
-  ASSERT_EQ(named.projection.size(), 2U);
-  EXPECT_EQ(named.projection[0].field->name, "id");
+  EXPECT_EQ(q->columns(), (std::vector<std::string>{"id", "lastname"}));
+  EXPECT_EQ(named.columns.size(), 2U);
   EXPECT_EQ(q->warnings().size(), 1U);  // lastname twice
 
   const auto& star = bind_ok(engine, "SELECT * FROM Groups;", q);
-  EXPECT_EQ(star.projection.back().field->name, "id");
-  EXPECT_EQ(star.projection.front().field->name, "groupname");
+  EXPECT_EQ(q->columns(), (std::vector<std::string>{"groupname", "description", "id"}));
+  EXPECT_TRUE(star.select_star);
 
   const auto& users = bind_ok(engine, "SELECT * FROM Users;", q);
-  for (const auto& f : users.projection) {
-    EXPECT_NE(f.field->type, FieldType::kPassword);
-    EXPECT_NE(f.field->name, "accesskey");
+  for (const int c : users.columns) {
+    EXPECT_NE(users.module->fields[static_cast<std::size_t>(c)].type, FieldType::kPassword);
+    EXPECT_NE(users.module->fields[static_cast<std::size_t>(c)].name, "accesskey");
   }
 }
 

@@ -100,7 +100,8 @@ int run(const CheckOptions& options) {
     const auto result = engine.check(query);
     all_valid = all_valid && result.ok();
     if (json) {
-      std::cout << to_json(query, result).dump() << "\n";
+      // A query that is not valid UTF-8 is echoed with U+FFFD for its bad bytes rather than failing the output.
+      std::cout << to_json(query, result).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
       print_text(std::cout, query, result);
     }

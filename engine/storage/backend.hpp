@@ -1,0 +1,85 @@
+// The storage backend interface: what a backend can do (capabilities), scans with a spec, lookups, and writes.
+//
+// Thread-safety: a backend must allow concurrent scans and lookups; writes may exclude them (the memory backend
+// takes a shared lock per scan and an exclusive lock per write).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/binder/bound_query.hpp"
+#include "engine/types/value.hpp"
+#include "vtql/schema.hpp"
+#include "vtql/status.hpp"
+
+namespace vtql::storage {
+
+// What a backend evaluates itself; the planner adds operators for the rest.
+struct Capabilities {
+  bool filter = false;      // evaluates ScanSpec::filter
+  bool order = false;       // returns rows in ScanSpec::order (ties by id ascending)
+  bool limit = false;       // applies offset and limit (only requested together with order)
+  bool count = false;       // answers count() for a filter
+};
+
+// One record: a value per field of its module, in describe order. On insert the `id` slot is ignored.
+using Record = std::vector<types::Value>;
+
+// A row of a scan: the values of ScanSpec::columns, in that order.
+using Row = std::vector<types::Value>;
+
+struct ScanSpec {
+  const ModuleDef* module = nullptr;
+  std::vector<int> columns;                    // field indexes to return
+  const binder::BoundExpr* filter = nullptr;   // pushed down only when capabilities().filter
+  std::vector<binder::BoundOrder> order;       // pushed down only when capabilities().order; ties by id
+  std::uint64_t offset = 0;                    // pushed down only when capabilities().limit
+  std::optional<std::uint64_t> limit;
+};
+
+class Cursor {
+ public:
+  virtual ~Cursor() = default;
+  // Fills `row` with the next row; false at the end.
+  virtual bool next(Row& row) = 0;
+};
+
+// A record changed or deleted since a time, for the webservice's sync operation.
+struct Change {
+  std::string module;
+  std::uint64_t id = 0;
+  bool deleted = false;
+  types::DateTime modified;
+};
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+
+  virtual std::string_view name() const noexcept = 0;
+  virtual Capabilities capabilities() const noexcept = 0;
+
+  // Rows of live records of spec.module (deleted records and converted leads are never returned).
+  virtual Result<std::unique_ptr<Cursor>> scan(const ScanSpec& spec) const = 0;
+  // The number of live records matching spec.filter. REQUIRES: capabilities().count
+  virtual Result<std::uint64_t> count(const ScanSpec& spec) const = 0;
+
+  // Whether `module` has a live record `id`. The original resolves a reference for output by probing each module
+  // the field refers to in turn; so does the engine.
+  virtual bool exists(const ModuleDef& module, std::uint64_t id) const = 0;
+
+  // Writes. insert returns the new record's id; `modifiedtime` and `createdtime` are set by the caller.
+  virtual Result<std::uint64_t> insert(const ModuleDef& module, Record record) = 0;
+  virtual Status update(const ModuleDef& module, std::uint64_t id, Record record) = 0;
+  virtual Status remove(const ModuleDef& module, std::uint64_t id) = 0;
+  // A converted lead stays stored but is never returned, as in the original (converted = 1).
+  virtual Status mark_converted(const ModuleDef& module, std::uint64_t id) = 0;
+  // Records of `module` (all modules when empty) modified or deleted after `since`, oldest first.
+  virtual Result<std::vector<Change>> changes_since(std::string_view module, types::DateTime since) const = 0;
+};
+
+}  // namespace vtql::storage
