@@ -47,23 +47,27 @@ Result<ast::SelectStatement> parse(std::string_view query, const Settings& setti
   }
 }
 
-Result<CheckedQuery> Engine::check(std::string_view query) const {
+Result<CheckedQuery> Engine::check(std::string_view query_text) const {
   try {
+    auto query = std::make_shared<binder::BoundQuery>();
+    query->text = std::string(query_text);
     grammar::ParseOutput output;
-    auto statement = grammar::parse(query, limits_of(settings_), &output);
-    if (!statement) {
+    auto parsed = grammar::parse_into(query->text, limits_of(settings_), query->syntax, &output);
+    if (!parsed) {
       // The original looks the module up before it parses the rest, so an unknown module wins over a later
       // syntax error.
       if (output.module && schema_->find_module(output.module->name) == nullptr &&
-          statement.error().code == ErrorCode::kQuerySyntaxError &&
-          statement.error().span.offset > output.module->span.offset) {
+          parsed.error().code == ErrorCode::kQuerySyntaxError &&
+          parsed.error().span.offset > output.module->span.offset) {
         return binder::unknown_module_error(*schema_, *output.module);
       }
-      return std::move(statement).error();
+      return std::move(parsed).error();
     }
-    auto bound = binder::bind(std::move(*statement), query, schema_, {settings_.dialect, settings_.max_rows});
-    if (!bound) return std::move(bound).error();
-    return CheckedQuery(std::move(*bound));
+    query->schema = schema_;
+    if (auto bound = binder::bind(*query, {settings_.dialect, settings_.max_rows}); !bound) {
+      return std::move(bound).error();
+    }
+    return CheckedQuery(std::move(query));
   } catch (const std::bad_alloc&) {
     return Error::internal("out of memory while checking the query");
   } catch (const std::exception& e) {

@@ -17,8 +17,7 @@ struct compare_op : pegtl::sor<op_ne, op_le, op_ge, op_lt, op_gt, op_eq, op_like
 // A word before an operator is a field, as in the original (`not = 'a'` asks for a field named not); but NOT before
 // anything else is the extended dialect's negation, and the error says so at NOT.
 struct field_name
-    : pegtl::seq<pegtl::not_at<reserved_word>,
-                 pegtl::not_at<kw_not, sep, pegtl::not_at<pegtl::sor<compare_op, kw_in>>>, word> {};
+    : pegtl::seq<pegtl::not_at<kw_not, sep, pegtl::not_at<pegtl::sor<compare_op, kw_in>>>, unreserved_word> {};
 
 // `= ('a')` is the same as `= 'a'`; only IN takes several values.
 struct value_close : pegtl::one<')'> {};

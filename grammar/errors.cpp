@@ -364,6 +364,18 @@ Explanation explain(FailurePoint point, const Found& found, std::string_view tex
 
 }  // namespace
 
+bool is_reserved_word(const char* word, std::size_t length) noexcept {
+  static constexpr std::string_view kByLength[8][4] = {
+      {}, {}, {"in", "or", "by"}, {"and", "asc"}, {"like", "desc"}, {"where", "order", "limit"}, {"select"},
+      {"orderby"}};
+  if (length < 2 || length > 7) return false;
+  const std::string_view w(word, length);
+  for (const std::string_view k : kByLength[length]) {
+    if (!k.empty() && iequals(w, k)) return true;
+  }
+  return false;
+}
+
 Error syntax_error(FailurePoint point, std::string_view text, std::uint32_t offset, const FailureContext& context) {
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text.size()));
   const Found found = find_token(text, offset);

@@ -1,7 +1,11 @@
 // Lexical rules of the query language: whitespace, words, keywords and punctuation.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+
 #include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/analyze_traits.hpp>
 
 namespace vtql::grammar {
 
@@ -41,9 +45,36 @@ struct kw_true : keyword<TAO_PEGTL_ISTRING("true")> {};
 struct kw_false : keyword<TAO_PEGTL_ISTRING("false")> {};
 struct kw_not : keyword<TAO_PEGTL_ISTRING("not")> {};
 
-// Words that the original's lexer always reads as keywords after the module name, so they never name a field there.
-struct reserved_word
-    : pegtl::sor<kw_select, kw_from, kw_where, kw_and, kw_or, kw_in, kw_like, kw_order, kw_by, kw_orderby, kw_asc,
-                 kw_desc, kw_limit> {};
+// Whether `word` is one that the original's lexer always reads as a keyword after the module name (select from
+// where and or in like order by orderby asc desc limit), so that it never names a field there.
+bool is_reserved_word(const char* word, std::size_t length) noexcept;
+
+// A word that is not a reserved word: a field name in WHERE and ORDER BY. One pass over the word and a lookup by
+// length, where a chain of keyword rules would try thirteen matches on every field name.
+struct unreserved_word {
+  using rule_t = unreserved_word;
+  using subs_t = pegtl::empty_list;
+
+  template <typename ParseInput>
+  static bool match(ParseInput& in) {
+    const char* p = in.current();
+    const std::size_t available = in.size(SIZE_MAX);
+    std::size_t n = 0;
+    while (n < available && is_word_byte(p[n])) ++n;
+    if (n == 0 || is_reserved_word(p, n)) return false;
+    in.bump_in_this_line(n);
+    return true;
+  }
+
+  static bool is_word_byte(char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+};
 
 }  // namespace vtql::grammar
+
+namespace tao::pegtl {
+// For pegtl::analyze: the rule consumes input when it succeeds.
+template <typename Name>
+struct analyze_traits<Name, vtql::grammar::unreserved_word> : analyze_any_traits<> {};
+}  // namespace tao::pegtl

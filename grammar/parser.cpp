@@ -17,11 +17,12 @@ namespace vtql::grammar {
 namespace {
 
 struct State {
-  explicit State(std::string_view query, const ParseLimits& parse_limits) : text(query), limits(parse_limits) {}
+  State(std::string_view query, const ParseLimits& parse_limits, ast::SelectStatement& out)
+      : text(query), limits(parse_limits), statement(out) {}
 
   std::string_view text;
   const ParseLimits& limits;
-  ast::SelectStatement statement;
+  ast::SelectStatement& statement;
 
   // The condition under construction: finished predicates and groups, and where each open group starts.
   // Scratch space: small inline buffers, since most queries hold a handful of predicates.
@@ -375,7 +376,7 @@ struct control : pegtl::normal<Rule> {
 
 }  // namespace
 
-Result<ast::SelectStatement> parse(std::string_view text, const ParseLimits& limits, ParseOutput* output) {
+Status parse_into(std::string_view text, const ParseLimits& limits, ast::SelectStatement& out, ParseOutput* output) {
   if (text.size() > limits.max_query_bytes) {
     return Error{ErrorCode::kQuerySyntaxError,
                  "the query is " + std::to_string(text.size()) + " bytes long, more than the limit of " +
@@ -383,16 +384,24 @@ Result<ast::SelectStatement> parse(std::string_view text, const ParseLimits& lim
                  {static_cast<std::uint32_t>(limits.max_query_bytes), 0},
                  "raise the max_query_bytes setting"};
   }
-  State st(text, limits);
+  State st(text, limits, out);
   pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(text.data(), text.size(), "query");
   const bool matched = pegtl::parse<statement, action, control>(in, st);
   if (st.failed) {
     if (output != nullptr && st.module_seen) output->module = std::move(st.statement.module);
     return std::move(st.error);
   }
-  if (!matched) return Error::internal("the parser stopped without an error at byte " + std::to_string(in.current() - text.data()));
-  st.statement.span = {0, static_cast<std::uint32_t>(text.size())};
-  return std::move(st.statement);
+  if (!matched) {
+    return Error::internal("the parser stopped without an error at byte " + std::to_string(in.current() - text.data()));
+  }
+  out.span = {0, static_cast<std::uint32_t>(text.size())};
+  return Ok{};
+}
+
+Result<ast::SelectStatement> parse(std::string_view text, const ParseLimits& limits, ParseOutput* output) {
+  ast::SelectStatement statement;
+  if (auto status = parse_into(text, limits, statement, output); !status) return std::move(status).error();
+  return statement;
 }
 
 }  // namespace vtql::grammar

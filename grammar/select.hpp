@@ -31,7 +31,7 @@ struct module_name : word {};
 
 struct by_keyword : kw_by {};
 struct order_keyword : pegtl::sor<kw_orderby, pegtl::seq<kw_order, sep, by_keyword>> {};
-struct order_field : pegtl::seq<pegtl::not_at<reserved_word>, word> {};
+struct order_field : unreserved_word {};
 struct ascending : kw_asc {};
 struct descending : kw_desc {};
 struct order_clause

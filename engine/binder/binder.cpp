@@ -285,15 +285,9 @@ Error unknown_module_error(const Schema& schema, const ast::Identifier& module) 
   return error;
 }
 
-Result<std::shared_ptr<const BoundQuery>> bind(ast::SelectStatement statement, std::string_view text,
-                                               std::shared_ptr<const Schema> schema, const BindOptions& options) {
-  auto out = std::make_shared<BoundQuery>();
-  out->text = std::string(text);
-  out->syntax = std::move(statement);
-  out->schema = std::move(schema);
-  Binder binder(out->text, *out->schema, options);
-  if (auto status = binder.bind(*out); !status) return std::move(status).error();
-  return std::shared_ptr<const BoundQuery>(std::move(out));
+Status bind(BoundQuery& query, const BindOptions& options) {
+  Binder binder(query.text, *query.schema, options);
+  return binder.bind(query);
 }
 
 }  // namespace vtql::binder

@@ -81,10 +81,10 @@ struct BindOptions {
   std::uint64_t max_rows = 100;
 };
 
-// Resolves `statement` (parsed from `text`) against `schema`. Errors: ACCESS_DENIED for unknown or unreadable
-// modules and fields, INVALID_ID_ATTRIBUTE for values that are not entity ids where one is needed.
-Result<std::shared_ptr<const BoundQuery>> bind(ast::SelectStatement statement, std::string_view text,
-                                               std::shared_ptr<const Schema> schema, const BindOptions& options);
+// Resolves `query.syntax` (parsed from `query.text`) against `query.schema`, filling in the rest of `query`.
+// Errors: ACCESS_DENIED for unknown or unreadable modules and fields, INVALID_ID_ATTRIBUTE for values that are not
+// entity ids where one is needed.
+Status bind(BoundQuery& query, const BindOptions& options);
 
 // The ACCESS_DENIED error for a module name the schema does not have.
 Error unknown_module_error(const Schema& schema, const ast::Identifier& module);

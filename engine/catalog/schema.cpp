@@ -164,9 +164,38 @@ const FieldDef* ModuleDef::find_field(std::string_view name) const noexcept {
 }
 
 int ModuleDef::field_index(std::string_view name) const noexcept {
-  const auto it = by_name_.find(name);
-  return it == by_name_.end() ? -1 : it->second;
+  return by_name_.find(name);
 }
+
+namespace detail {
+
+bool NameIndex::insert(std::string name, int value, bool replace) {
+  if ((size_ + 1) * 2 > slots_.size()) {
+    // Keep the table at most half full, so that probes stay short.
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(16, old.size() * 2), Slot{});
+    mask_ = slots_.size() - 1;
+    size_ = 0;
+    for (Slot& slot : old) {
+      if (slot.value >= 0) insert(std::move(slot.name), slot.value, false);
+    }
+  }
+  const std::uint64_t h = hash(name);
+  for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+    Slot& slot = slots_[i];
+    if (slot.value < 0) {
+      slot = Slot{std::move(name), h, value};
+      ++size_;
+      return true;
+    }
+    if (slot.hash == h && slot.name == name) {
+      if (replace) slot.value = value;
+      return false;
+    }
+  }
+}
+
+}  // namespace detail
 
 bool ModuleDef::readable(const FieldDef& field) const noexcept {
   return field.readable() && !(name == "Users" && field.name == "accesskey");
@@ -174,10 +203,9 @@ bool ModuleDef::readable(const FieldDef& field) const noexcept {
 
 void ModuleDef::index_fields() {
   by_name_.clear();
-  by_name_.reserve(fields.size());
   for (std::size_t i = 0; i < fields.size(); ++i) {
     // The first of two same-named fields wins, matching a linear search of `fields`.
-    by_name_.emplace(fields[i].name, static_cast<int>(i));
+    by_name_.insert(fields[i].name, static_cast<int>(i), /*replace=*/false);
   }
   star_fields_.clear();
   int id = -1;
@@ -195,28 +223,28 @@ Schema::Schema(std::vector<ModuleDef> modules) {
   modules_.reserve(modules.size());
   for (ModuleDef& module : modules) {
     module.index_fields();  // cheap, and spares hand-built modules a forgotten call
-    const auto it = by_name_.find(module.name);
-    if (it != by_name_.end()) {
-      modules_[static_cast<std::size_t>(it->second)] = std::move(module);
+    const int existing = by_name_.find(module.name);
+    if (existing >= 0) {
+      modules_[static_cast<std::size_t>(existing)] = std::move(module);
     } else {
-      by_name_.emplace(module.name, static_cast<int>(modules_.size()));
+      by_name_.insert(module.name, static_cast<int>(modules_.size()), /*replace=*/false);
       modules_.push_back(std::move(module));
     }
   }
   // Built after the name pass so that a replaced module's old prefix does not linger.
   for (std::size_t i = 0; i < modules_.size(); ++i) {
-    if (!modules_[i].id_prefix.empty()) by_prefix_.insert_or_assign(modules_[i].id_prefix, static_cast<int>(i));
+    if (!modules_[i].id_prefix.empty()) by_prefix_.insert(modules_[i].id_prefix, static_cast<int>(i), /*replace=*/true);
   }
 }
 
 const ModuleDef* Schema::find_module(std::string_view name) const noexcept {
-  const auto it = by_name_.find(name);
-  return it == by_name_.end() ? nullptr : &modules_[static_cast<std::size_t>(it->second)];
+  const int i = by_name_.find(name);
+  return i < 0 ? nullptr : &modules_[static_cast<std::size_t>(i)];
 }
 
 const ModuleDef* Schema::find_module_by_prefix(std::string_view prefix) const noexcept {
-  const auto it = by_prefix_.find(prefix);
-  return it == by_prefix_.end() ? nullptr : &modules_[static_cast<std::size_t>(it->second)];
+  const int i = by_prefix_.find(prefix);
+  return i < 0 ? nullptr : &modules_[static_cast<std::size_t>(i)];
 }
 
 std::shared_ptr<const Schema> Schema::merged_with(const Schema& overlay) const {

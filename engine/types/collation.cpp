@@ -26,7 +26,9 @@ struct Char {
   std::size_t length;  // in bytes, at least 1
 };
 
-bool is_continuation(const unsigned char* p, std::size_t k, std::size_t left) { return k < left && (p[k] & 0xC0) == 0x80; }
+bool is_continuation(const unsigned char* p, std::size_t k, std::size_t left) {
+  return k < left && (p[k] & 0xC0) == 0x80;
+}
 
 // The multi-byte case of next_char, with the acceptance rules of MariaDB's utf8mb3 decoder (no overlongs, but
 // encoded surrogates pass) extended by the 4-byte forms utf8mb4 accepts.

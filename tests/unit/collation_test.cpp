@@ -115,11 +115,11 @@ TEST(Collation, InvalidUtf8IsOneReplacementCharacterPerByte) {
   EXPECT_TRUE(equal("\xff", "\xef\xbf\xbd"));  // U+FFFD itself
   EXPECT_FALSE(equal("a\xff", "a?"));
   EXPECT_EQ(compare("a\xff", "az"), 1);
-  EXPECT_TRUE(like("\xc3", "_"));        // truncated 2-byte sequence
+  EXPECT_TRUE(like("\xc3", "_"));         // truncated 2-byte sequence
   EXPECT_TRUE(like("a\xe2\x82", "a__"));  // truncated 3-byte sequence: two bytes, two characters
   EXPECT_TRUE(like("\xc0\xaf", "__"));    // overlong '/'
   EXPECT_FALSE(equal("\xc0\xaf", "/"));
-  EXPECT_TRUE(like("\x80\x80x", "__x"));  // stray continuation bytes
+  EXPECT_TRUE(like("\x80\x80x", "__x"));   // stray continuation bytes
   EXPECT_TRUE(like("\xed\xa0\x80", "_"));  // an encoded surrogate is one character, as in MariaDB's utf8mb3
   EXPECT_FALSE(equal("\xed\xa0\x80", "\xef\xbf\xbd"));
   EXPECT_TRUE(like("\xf4\x90\x80\x80", "____"));  // above U+10FFFF
@@ -179,8 +179,8 @@ TEST(Collation, LikeTruthTable) {
       {"a\\b", "a\\\\b", true},
       {"a\\b", "a\\b", false},  // \b is just b
       {"ab", "a\\b", true},
-      {"Ä", "\\a", true},       // an escaped character still matches by weight
-      {"a\\", "a\\", true},     // a final backslash is literal
+      {"Ä", "\\a", true},    // an escaped character still matches by weight
+      {"a\\", "a\\", true},  // a final backslash is literal
       {"a", "a\\", false},
       {"%", "\\%", true},
       {"x%y", "%\\%%", true},
@@ -326,8 +326,8 @@ TEST(Collation, CompareAndSortKeysAgreeWithTheReference) {
 
 TEST(Collation, SortKeysOfInvalidUtf8AgreeWithCompare) {
   std::mt19937 rng(7);
-  const char bytes[] = {'a', 'A', ' ', ' ', '\t', '\0', '\x80', '\xbf', '\xc3', '\xa4', '\xe2', '\x82', '\xac',
-                        '\xed', '\xa0', '\xf0', '\x9f', '\x98', '\xff', '?'};
+  const char bytes[] = {'a',    'A',    ' ',    ' ',    '\t',   '\0',   '\x80', '\xbf', '\xc3', '\xa4',
+                        '\xe2', '\x82', '\xac', '\xed', '\xa0', '\xf0', '\x9f', '\x98', '\xff', '?'};
   for (int n = 0; n < 100000; ++n) {
     std::string a(rng() % 8, ' ');
     std::string b(rng() % 8, ' ');

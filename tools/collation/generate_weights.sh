@@ -14,6 +14,7 @@
 # (installed as an EXIT trap) shuts it down and removes the directory.
 start_throwaway_mariadb() {
   local tool
+  PATH="$PATH:/usr/sbin"  # mariadbd lives there, outside ordinary users' PATH
   for tool in mariadb-install-db mariadbd mariadb mariadb-admin; do
     if ! command -v "$tool" > /dev/null; then
       echo "$tool not found: install Debian's mariadb-server" >&2
@@ -24,17 +25,17 @@ start_throwaway_mariadb() {
   mariadb_socket="$mariadb_dir/socket"
   trap stop_throwaway_mariadb EXIT
   # --no-defaults everywhere: the system's /etc/mysql configuration must not leak into the throwaway server.
-  if ! mariadb-install-db --no-defaults --user=root --datadir="$mariadb_dir/data" --skip-test-db \
+  if ! mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$mariadb_dir/data" --skip-test-db \
        --auth-root-authentication-method=normal > "$mariadb_dir/install.log" 2>&1; then
     cat "$mariadb_dir/install.log" >&2
     return 1
   fi
-  mariadbd --no-defaults --user=root --datadir="$mariadb_dir/data" --socket="$mariadb_socket" \
+  mariadbd --no-defaults --user="$(id -un)" --datadir="$mariadb_dir/data" --socket="$mariadb_socket" \
     --pid-file="$mariadb_dir/mariadbd.pid" --log-error="$mariadb_dir/error.log" --skip-networking \
     --skip-grant-tables --skip-log-bin --innodb-buffer-pool-size=16M > /dev/null 2>&1 &
   mariadb_pid=$!
-  local i
-  for i in $(seq 1 300); do
+  local attempt
+  for attempt in $(seq 1 300); do
     if mariadb-admin --no-defaults --socket="$mariadb_socket" -uroot ping > /dev/null 2>&1; then
       return 0
     fi
@@ -43,7 +44,7 @@ start_throwaway_mariadb() {
     fi
     sleep 0.1
   done
-  echo "the throwaway MariaDB did not start:" >&2
+  echo "the throwaway MariaDB did not start (gave up after $attempt checks):" >&2
   cat "$mariadb_dir/error.log" >&2
   return 1
 }
@@ -64,9 +65,11 @@ stop_throwaway_mariadb() {
 # database is mysql only because the seq_ tables need one.
 run_sql() {
   if [ $# -gt 0 ]; then
-    mariadb --no-defaults --socket="$mariadb_socket" -uroot --database=mysql --batch --skip-column-names -e "$*"
+    mariadb --no-defaults --socket="$mariadb_socket" -uroot --database=mysql --batch --skip-column-names \
+      --local-infile=1 -e "$*"
   else
-    mariadb --no-defaults --socket="$mariadb_socket" -uroot --database=mysql --batch --skip-column-names
+    mariadb --no-defaults --socket="$mariadb_socket" -uroot --database=mysql --batch --skip-column-names \
+      --local-infile=1
   fi
 }
 
