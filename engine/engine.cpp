@@ -5,6 +5,9 @@
 #include <new>
 
 #include "engine/binder/bound_query.hpp"
+#include "engine/executor/executor.hpp"
+#include "engine/planner/plan.hpp"
+#include "engine/storage/backend.hpp"
 #include "grammar/parser.hpp"
 
 namespace vtql {
@@ -35,7 +38,10 @@ std::vector<std::string> CheckedQuery::columns() const {
 Engine::Engine() : Engine(Schema::builtin()) {}
 
 Engine::Engine(std::shared_ptr<const Schema> schema, Settings settings)
-    : schema_(std::move(schema)), settings_(settings) {}
+    : Engine(Database::in_memory(std::move(schema)), settings) {}
+
+Engine::Engine(std::shared_ptr<Database> database, Settings settings)
+    : schema_(database->schema()), database_(std::move(database)), settings_(settings) {}
 
 Result<ast::SelectStatement> parse(std::string_view query, const Settings& settings) {
   try {
@@ -73,6 +79,47 @@ Result<CheckedQuery> Engine::check(std::string_view query_text) const {
   } catch (const std::exception& e) {
     return Error::internal(std::string("check failure: ") + e.what());
   }
+}
+
+Result<PreparedQuery> Engine::prepare(std::string_view query) const {
+  auto checked = check(query);
+  if (!checked) return std::move(checked).error();
+  try {
+    const storage::Backend& backend = database_->backend();
+    auto plan = std::make_shared<const planner::Plan>(
+        planner::make_plan(checked->bound(), backend.capabilities(), std::string(backend.name())));
+    return PreparedQuery(std::move(*checked), std::move(plan));
+  } catch (const std::bad_alloc&) {
+    return Error::internal("out of memory while planning the query");
+  }
+}
+
+Result<ResultSet> Engine::execute(const PreparedQuery& prepared) const {
+  try {
+    auto result = executor::execute(prepared.plan(), database_->backend());
+    if (!result && result.error().code != ErrorCode::kInternalServerError) {
+      Error error = std::move(result).error();
+      error.code = ErrorCode::kDatabaseQueryError;
+      return error;
+    }
+    return result;
+  } catch (const std::bad_alloc&) {
+    return Error{ErrorCode::kDatabaseQueryError, "out of memory while running the query", {}, {}};
+  } catch (const std::exception& e) {
+    return Error::internal(std::string("execution failure: ") + e.what());
+  }
+}
+
+Result<ResultSet> Engine::query(std::string_view query) const {
+  auto prepared = prepare(query);
+  if (!prepared) return std::move(prepared).error();
+  return execute(*prepared);
+}
+
+Result<std::string> Engine::explain(std::string_view query) const {
+  auto prepared = prepare(query);
+  if (!prepared) return std::move(prepared).error();
+  return planner::explain(prepared->plan());
 }
 
 }  // namespace vtql

@@ -3,8 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <map>
 #include <sstream>
+#include <stdexcept>
 
+#include "engine/storage/limited_backend.hpp"
+#include "tests/fixture.hpp"
 #include "tests/test_file.hpp"
 #include "vtql/engine.hpp"
 
@@ -106,6 +110,89 @@ void run_check(const TestRecord& record) {
   }
 }
 
+Settings settings_of(const TestRecord& record) {
+  Settings settings;
+  if (record.options.count("max_rows")) settings.max_rows = std::stoull(record.options.at("max_rows"));
+  return settings;
+}
+
+// The databases a query record runs on: the fixture in the memory backend, which takes the whole query, and the
+// same records behind a backend that can do nothing but scan, so that the engine's own operators do the rest.
+struct FixtureDatabases {
+  std::shared_ptr<Database> full;
+  std::shared_ptr<Database> scan_only;
+};
+
+const FixtureDatabases& fixture(const std::string& name) {
+  static std::map<std::string, FixtureDatabases> loaded;
+  auto it = loaded.find(name);
+  if (it == loaded.end()) {
+    auto database = load_fixture(std::string(VTQL_SQL_TEST_DIR) + "/fixtures/" + name + ".jsonl");
+    if (!database) throw std::runtime_error(database.error().message);
+    FixtureDatabases both;
+    both.full = *database;
+    both.scan_only = std::make_shared<Database>(
+        both.full->schema(), std::make_unique<storage::LimitedBackend>(both.full->backend(), storage::Capabilities{}));
+    it = loaded.emplace(name, std::move(both)).first;
+  }
+  return it->second;
+}
+
+std::string render(const std::optional<std::string>& value) { return value ? *value : "NULL"; }
+
+std::vector<std::string> table_lines(const ResultSet& result) {
+  std::vector<std::string> lines;
+  std::string header;
+  for (std::size_t i = 0; i < result.columns.size(); ++i) header += (i ? " | " : "") + result.columns[i];
+  lines.push_back(header);
+  for (const auto& row : result.rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) line += (i ? " | " : "") + render(row[i]);
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+void run_query(const TestRecord& record) {
+  const std::string name = record.options.count("fixture") ? record.options.at("fixture") : "crm";
+  const FixtureDatabases& databases = fixture(name);
+  const Settings settings = settings_of(record);
+  const Engine full(databases.full, settings);
+  const Engine scan_only(databases.scan_only, settings);
+  const auto result = full.query(record.query);
+  const auto reference = scan_only.query(record.query);
+
+  // Both plans must agree, error or rows.
+  ASSERT_EQ(result.ok(), reference.ok()) << (result.ok() ? reference.error().message : result.error().message);
+  if (result.ok()) {
+    EXPECT_EQ(table_lines(*result), table_lines(*reference)) << "the engine's operators disagree with the backend";
+  } else {
+    EXPECT_EQ(result.error().code, reference.error().code);
+  }
+
+  if (!record.expected.empty() && record.expected.front().rfind("error ", 0) == 0) {
+    std::istringstream words(record.expected.front().substr(6));
+    std::string code;
+    std::string where;
+    words >> code >> where;
+    ASSERT_FALSE(result.ok()) << "expected " << code;
+    EXPECT_EQ(to_string(result.error().code), code) << result.error().message;
+    if (!where.empty()) {
+      EXPECT_EQ(position(record.query, result.error().span), where) << result.error().message;
+    }
+    return;
+  }
+  ASSERT_TRUE(result.ok()) << to_string(result.error().code) << " at " << position(record.query, result.error().span)
+                           << ": " << result.error().message;
+  std::vector<std::string> expected = record.expected;
+  const std::vector<std::string> actual = table_lines(*result);
+  if (expected != actual) {
+    std::string shown;
+    for (const std::string& line : actual) shown += "\n" + line;
+    ADD_FAILURE() << "rows differ; vtql returned:" << shown;
+  }
+}
+
 class SqlTestFile : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(SqlTestFile, Records) {
@@ -115,6 +202,8 @@ TEST_P(SqlTestFile, Records) {
     SCOPED_TRACE(record.file + ":" + std::to_string(record.line));
     if (record.directive == "check") {
       run_check(record);
+    } else if (record.directive == "query") {
+      run_query(record);
     } else {
       ADD_FAILURE() << "unknown directive '" << record.directive << "'"
                     << (record.expected.empty() ? "" : ": " + record.expected.front());

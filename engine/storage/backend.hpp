@@ -74,6 +74,8 @@ class Backend {
 
   // Writes. insert returns the new record's id; `modifiedtime` and `createdtime` are set by the caller.
   virtual Result<std::uint64_t> insert(const ModuleDef& module, Record record) = 0;
+  // Inserts with a given id (an import keeps the source's ids). Fails if the module already has that id.
+  virtual Status insert_with_id(const ModuleDef& module, std::uint64_t id, Record record) = 0;
   virtual Status update(const ModuleDef& module, std::uint64_t id, Record record) = 0;
   virtual Status remove(const ModuleDef& module, std::uint64_t id) = 0;
   // A converted lead stays stored but is never returned, as in the original (converted = 1).

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "vtql/ast.hpp"
+#include "vtql/database.hpp"
+#include "vtql/result.hpp"
 #include "vtql/schema.hpp"
 #include "vtql/status.hpp"
 
@@ -29,6 +31,9 @@ struct Settings {
 
 namespace binder {
 struct BoundQuery;
+}
+namespace planner {
+struct Plan;
 }
 
 // A query that parsed and type-checked: its syntax tree, the module it reads, warnings, and its effective shape.
@@ -56,20 +61,47 @@ class CheckedQuery {
   std::shared_ptr<const binder::BoundQuery> bound_;
 };
 
+// A checked query with its plan for the engine's database: run it any number of times.
+class PreparedQuery {
+ public:
+  PreparedQuery(CheckedQuery checked, std::shared_ptr<const planner::Plan> plan)
+      : checked_(std::move(checked)), plan_(std::move(plan)) {}
+
+  const CheckedQuery& checked() const noexcept { return checked_; }
+  const planner::Plan& plan() const noexcept { return *plan_; }
+
+ private:
+  CheckedQuery checked_;
+  std::shared_ptr<const planner::Plan> plan_;
+};
+
 class Engine {
  public:
-  // An engine over the built-in standard schema with default settings.
+  // The built-in standard schema over an empty in-memory database, with default settings.
   Engine();
+  // The schema over an empty in-memory database.
   explicit Engine(std::shared_ptr<const Schema> schema, Settings settings = {});
+  // The database's schema and records.
+  explicit Engine(std::shared_ptr<Database> database, Settings settings = {});
 
   // Parses and type-checks one query. Errors carry the webservice code and the span of the fault.
   Result<CheckedQuery> check(std::string_view query) const;
+  // check, then plan the query for the database's backend.
+  Result<PreparedQuery> prepare(std::string_view query) const;
+  // Runs a prepared query. A storage failure is DATABASE_QUERY_ERROR.
+  Result<ResultSet> execute(const PreparedQuery& prepared) const;
+  // prepare, then execute.
+  Result<ResultSet> query(std::string_view query) const;
+  // The plan of a query as an indented tree, root first.
+  Result<std::string> explain(std::string_view query) const;
 
   const Schema& schema() const noexcept { return *schema_; }
   const Settings& settings() const noexcept { return settings_; }
+  const std::shared_ptr<Database>& database() const noexcept { return database_; }
 
  private:
   std::shared_ptr<const Schema> schema_;
+  std::shared_ptr<Database> database_;
   Settings settings_;
 };
 

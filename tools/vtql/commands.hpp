@@ -12,7 +12,11 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalid = 1;
 inline constexpr int kExitUsage = 2;
 
-// Adds `vtql check` to `app`; the returned function runs it once the command line is parsed.
+// Each adds a subcommand to `app`; the returned function runs it once the command line is parsed.
 std::function<int()> add_check_command(CLI::App& app);
+std::function<int()> add_query_command(CLI::App& app);
+std::function<int()> add_explain_command(CLI::App& app);
+std::function<int()> add_describe_command(CLI::App& app);
+std::function<int()> add_listtypes_command(CLI::App& app);
 
 }  // namespace vtql::cli

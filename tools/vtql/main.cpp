@@ -1,5 +1,9 @@
 // The vtql command-line program: parses the command line and runs the chosen subcommand.
+#include <functional>
 #include <iostream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -9,13 +13,18 @@ int main(int argc, char** argv) {
   CLI::App app{"vtql: the query language of the vtiger / Simply CRM webservice"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "vtql 0.1.0");
-  auto run_check = vtql::cli::add_check_command(app);
+  const std::vector<std::pair<std::string, std::function<int()>>> commands{
+      {"query", vtql::cli::add_query_command(app)},         {"check", vtql::cli::add_check_command(app)},
+      {"explain", vtql::cli::add_explain_command(app)},     {"describe", vtql::cli::add_describe_command(app)},
+      {"listtypes", vtql::cli::add_listtypes_command(app)}};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int status = app.exit(e);
     return status == 0 ? 0 : vtql::cli::kExitUsage;
   }
-  if (app.got_subcommand("check")) return run_check();
+  for (const auto& [name, run] : commands) {
+    if (app.got_subcommand(name)) return run();
+  }
   return vtql::cli::kExitUsage;
 }

@@ -171,22 +171,25 @@ class DictionaryColumn final : public Column {
 // Fixed-width values (numbers, booleans, dates, entity ids) with a validity byte per row.
 template <typename T>
 class FixedColumn final : public Column {
+  // std::vector<bool> packs bits and has no data(); booleans are stored a byte each.
+  using Stored = std::conditional_t<std::is_same_v<T, bool>, std::uint8_t, T>;
+
  public:
   using Column::Column;
 
   void append(const types::Value& value) override {
     const T* v = std::get_if<T>(&value);
-    data_.push_back(v != nullptr ? *v : T{});
+    data_.push_back(v != nullptr ? Stored(*v) : Stored{});
     valid_.push_back(v != nullptr ? 1 : 0);
   }
   void set(std::uint32_t row, const types::Value& value) override {
     const T* v = std::get_if<T>(&value);
-    data_[row] = v != nullptr ? *v : T{};
+    data_[row] = v != nullptr ? Stored(*v) : Stored{};
     valid_[row] = v != nullptr ? 1 : 0;
   }
   types::Value get(std::uint32_t row) const override {
     if (valid_[row] == 0) return types::Null{};
-    return data_[row];
+    return T(data_[row]);
   }
   bool is_null(std::uint32_t row) const override { return valid_[row] == 0; }
 
@@ -194,16 +197,16 @@ class FixedColumn final : public Column {
               std::vector<std::uint32_t>& out) const override {
     const T* lit = std::get_if<T>(&literal);
     if (lit == nullptr) return Column::select(op, literal, in, out);
-    const T* data = data_.data();
+    const Stored* data = data_.data();
     const std::uint8_t* valid = valid_.data();
     if (empty_is_zero()) {
       in.for_each([&](std::uint32_t r) {
-        if (holds(order(data[r], *lit), op)) out.push_back(r);
+        if (holds(order(T(data[r]), *lit), op)) out.push_back(r);
       });
       return;
     }
     in.for_each([&](std::uint32_t r) {
-      if (valid[r] != 0 && holds(order(data[r], *lit), op)) out.push_back(r);
+      if (valid[r] != 0 && holds(order(T(data[r]), *lit), op)) out.push_back(r);
     });
   }
 
@@ -219,7 +222,7 @@ class FixedColumn final : public Column {
     in.for_each([&](std::uint32_t r) {
       if (valid_[r] == 0 && !zero) return;
       for (const T& lit : literals) {
-        if (order(data_[r], lit) == 0) {
+        if (order(T(data_[r]), lit) == 0) {
           out.push_back(r);
           return;
         }
@@ -229,11 +232,11 @@ class FixedColumn final : public Column {
 
   int compare_rows(std::uint32_t a, std::uint32_t b) const override {
     if (valid_[a] == 0 || valid_[b] == 0) return valid_[a] == valid_[b] ? 0 : valid_[a] == 0 ? -1 : 1;
-    const std::partial_ordering o = order(data_[a], data_[b]);
+    const std::partial_ordering o = order(T(data_[a]), T(data_[b]));
     return o < 0 ? -1 : o > 0 ? 1 : 0;
   }
 
-  std::size_t memory_bytes() const override { return data_.capacity() * sizeof(T) + valid_.capacity(); }
+  std::size_t memory_bytes() const override { return data_.capacity() * sizeof(Stored) + valid_.capacity(); }
 
  private:
   static std::partial_ordering order(const T& a, const T& b) {
@@ -255,7 +258,7 @@ class FixedColumn final : public Column {
     }
   }
 
-  std::vector<T> data_;
+  std::vector<Stored> data_;
   std::vector<std::uint8_t> valid_;
 };
 

@@ -29,8 +29,7 @@ class MemoryBackend final : public Backend {
   Status mark_converted(const ModuleDef& module, std::uint64_t id) override;
   Result<std::vector<Change>> changes_since(std::string_view module, types::DateTime since) const override;
 
-  // Inserts with a given id (an import keeps the source's ids). Fails if the id is taken.
-  Status insert_with_id(const ModuleDef& module, std::uint64_t id, Record record);
+  Status insert_with_id(const ModuleDef& module, std::uint64_t id, Record record) override;
 
   // Bytes held by the stored data and indexes.
   std::size_t memory_bytes() const;

@@ -1,0 +1,147 @@
+// Operators above the scan (filter, sort with top-k, limit, project, count) and the webservice's string forms.
+#include "engine/executor/executor.hpp"
+
+#include <algorithm>
+
+#include "engine/types/collation.hpp"
+#include "engine/types/value_ops.hpp"
+
+namespace vtql::executor {
+namespace {
+
+// An empty reference or owner is the number 0 in the original's tables, and compares as such.
+const types::Value& comparable(const types::Value& value, const binder::BoundField& field) {
+  static const types::Value kZero = types::EntityId{0, 0};
+  if (std::holds_alternative<types::Null>(value) &&
+      (field.field->type == FieldType::kReference || field.field->type == FieldType::kOwner)) {
+    return kZero;
+  }
+  return value;
+}
+
+int compare_for_sort(const types::Value& a, const types::Value& b) {
+  const bool na = std::holds_alternative<types::Null>(a);
+  const bool nb = std::holds_alternative<types::Null>(b);
+  if (na || nb) return na == nb ? 0 : na ? -1 : 1;  // NULL first ascending, last descending
+  const std::partial_ordering o = types::compare(a, b);
+  return o < 0 ? -1 : o > 0 ? 1 : 0;
+}
+
+// The string form of one output value; references name the module that holds the record, found by probing the
+// modules the field refers to in order, as the original does; a reference to no live record is null.
+std::optional<std::string> output_value(const types::Value& value, const FieldDef& field, const Schema& schema,
+                                        const storage::Backend& backend) {
+  if (field.type == FieldType::kReference) {
+    const auto* id = std::get_if<types::EntityId>(&value);
+    if (id == nullptr || id->number == 0) return std::nullopt;
+    for (const std::string& name : field.refers_to) {
+      const ModuleDef* target = schema.find_module(name);
+      if (target != nullptr && backend.exists(*target, id->number)) {
+        return target->id_prefix + "x" + std::to_string(id->number);
+      }
+    }
+    return std::nullopt;
+  }
+  return types::to_webservice_string(value, field);
+}
+
+}  // namespace
+
+bool evaluate(const binder::BoundExpr& expr, const storage::Row& record) {
+  return std::visit(
+      [&](const auto& node) -> bool {
+        using N = std::decay_t<decltype(node)>;
+        if constexpr (std::is_same_v<N, binder::BoundComparison>) {
+          const auto& v = record[static_cast<std::size_t>(node.field.index)];
+          return types::satisfies(comparable(v, node.field), node.op, node.value);
+        } else if constexpr (std::is_same_v<N, binder::BoundLike>) {
+          const auto text = types::like_text(record[static_cast<std::size_t>(node.field.index)], *node.field.field);
+          return text && types::collation::like(*text, node.pattern);
+        } else if constexpr (std::is_same_v<N, binder::BoundIn>) {
+          const auto& v = comparable(record[static_cast<std::size_t>(node.field.index)], node.field);
+          return std::any_of(node.values.begin(), node.values.end(),
+                             [&](const types::Value& c) { return types::satisfies(v, ast::CompareOp::kEq, c); });
+        } else {
+          if (node.op == ast::LogicalOp::kAnd) {
+            return std::all_of(node.operands.begin(), node.operands.end(),
+                               [&](const binder::BoundExpr& e) { return evaluate(e, record); });
+          }
+          return std::any_of(node.operands.begin(), node.operands.end(),
+                             [&](const binder::BoundExpr& e) { return evaluate(e, record); });
+        }
+      },
+      expr);
+}
+
+Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& backend) {
+  const binder::BoundQuery& q = *plan.query;
+  ResultSet result;
+
+  if (q.count_only) {
+    std::uint64_t n = 0;
+    if (plan.count_in_backend) {
+      auto counted = backend.count(plan.scan);
+      if (!counted) return std::move(counted).error();
+      n = *counted;
+    } else {
+      auto cursor = backend.scan(plan.scan);
+      if (!cursor) return std::move(cursor).error();
+      storage::Row row;
+      while ((*cursor)->next(row)) {
+        if (plan.filter == nullptr || evaluate(*plan.filter, row)) ++n;
+      }
+    }
+    result.columns = {"count"};
+    // LIMIT applies to COUNT(*)'s one row, as in MySQL: LIMIT 0 or an offset leaves none.
+    if (q.offset == 0 && (!q.count || *q.count > 0)) result.rows.push_back({std::to_string(n)});
+    return result;
+  }
+
+  auto cursor = backend.scan(plan.scan);
+  if (!cursor) return std::move(cursor).error();
+  std::vector<storage::Row> rows;
+  storage::Row row;
+  while ((*cursor)->next(row)) {
+    if (plan.filter == nullptr || evaluate(*plan.filter, row)) rows.push_back(std::move(row));
+  }
+
+  if (!plan.sort.empty() || plan.sort_by_id) {
+    // Scan rows hold every field here, so a field's index is its position in the row.
+    const auto id = static_cast<std::size_t>(q.module->field_index("id"));
+    const auto before = [&](const storage::Row& a, const storage::Row& b) {
+      for (const binder::BoundOrder& o : plan.sort) {
+        const auto i = static_cast<std::size_t>(o.field.index);
+        const int c = compare_for_sort(a[i], b[i]);
+        if (c != 0) return o.direction == ast::Direction::kAsc ? c < 0 : c > 0;
+      }
+      return compare_for_sort(a[id], b[id]) < 0;
+    };
+    const std::uint64_t wanted = plan.limit ? plan.offset + *plan.limit : rows.size();
+    if (wanted < rows.size()) {
+      const auto keep = static_cast<std::ptrdiff_t>(wanted);
+      std::partial_sort(rows.begin(), rows.begin() + keep, rows.end(), before);
+      rows.resize(static_cast<std::size_t>(keep));
+    } else {
+      std::sort(rows.begin(), rows.end(), before);
+    }
+  }
+
+  const std::size_t begin = static_cast<std::size_t>(std::min<std::uint64_t>(plan.offset, rows.size()));
+  std::size_t end = rows.size();
+  if (plan.limit) end = static_cast<std::size_t>(std::min<std::uint64_t>(end, begin + *plan.limit));
+
+  for (const int c : q.columns) result.columns.push_back(q.module->fields[static_cast<std::size_t>(c)].name);
+  result.rows.reserve(end - begin);
+  for (std::size_t r = begin; r < end; ++r) {
+    std::vector<std::optional<std::string>> out;
+    out.reserve(plan.project.size());
+    for (std::size_t i = 0; i < plan.project.size(); ++i) {
+      const FieldDef& field = q.module->fields[static_cast<std::size_t>(q.columns[i])];
+      out.push_back(output_value(rows[r][static_cast<std::size_t>(plan.project[i])], field, *q.schema, backend));
+    }
+    result.rows.push_back(std::move(out));
+  }
+  return result;
+}
+
+}  // namespace vtql::executor

@@ -1,0 +1,50 @@
+// Loading of fixture files into in-memory databases.
+#include "tests/fixture.hpp"
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/storage/record_codec.hpp"
+
+namespace vtql::testing {
+
+Result<std::shared_ptr<Database>> load_fixture(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Error{ErrorCode::kIoError, "cannot read " + path, {}, {}};
+  auto database = Database::in_memory(Schema::builtin());
+  const Schema& schema = *database->schema();
+  storage::Backend& backend = database->backend();
+  struct Later {
+    const ModuleDef* module;
+    std::uint64_t id;
+    bool deleted;
+  };
+  std::vector<Later> later;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (line.empty() || line[0] == '#') continue;
+    auto fail = [&](const std::string& why) {
+      return Error{ErrorCode::kInvalidArgument, path + ":" + std::to_string(number) + ": " + why, {}, {}};
+    };
+    const auto entry = nlohmann::json::parse(line, nullptr, false);
+    if (!entry.is_object() || !entry.contains("module") || !entry.contains("record")) return fail("not a fixture line");
+    const ModuleDef* module = schema.find_module(entry["module"].get<std::string>());
+    if (module == nullptr) return fail("unknown module");
+    auto decoded = storage::decode_record(entry["record"].dump(), *module, schema);
+    if (!decoded) return fail(decoded.error().message);
+    if (!decoded->id) return fail("the record has no id");
+    if (auto status = backend.insert_with_id(*module, *decoded->id, std::move(decoded->record)); !status) {
+      return fail(status.error().message);
+    }
+    if (entry.value("deleted", false)) later.push_back({module, *decoded->id, true});
+    if (entry.value("converted", false)) later.push_back({module, *decoded->id, false});
+  }
+  for (const Later& l : later) {
+    auto status = l.deleted ? backend.remove(*l.module, l.id) : backend.mark_converted(*l.module, l.id);
+    if (!status) return std::move(status).error();
+  }
+  return database;
+}
+
+}  // namespace vtql::testing

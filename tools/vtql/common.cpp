@@ -1,0 +1,75 @@
+// Schema loading, JSON errors and caret rendering shared by the subcommands.
+#include "tools/vtql/common.hpp"
+
+#include <iostream>
+
+#include "tools/vtql/commands.hpp"
+
+namespace vtql::cli {
+
+void add_schema_options(CLI::App& cmd, SchemaOptions& options) {
+  cmd.add_option("--schema", options.schema_path,
+                 "Describe metadata: a describe JSON file, an envelope, a bundle or a directory of *.json files; its "
+                 "modules replace or add to the built-in ones");
+  cmd.add_flag("--no-builtin", options.no_builtin, "With --schema: use only the given modules");
+}
+
+std::shared_ptr<const Schema> load_schema(const SchemaOptions& options, std::string_view command) {
+  std::shared_ptr<const Schema> schema = Schema::builtin();
+  if (options.schema_path.empty()) return schema;
+  auto loaded = Schema::load(options.schema_path);
+  if (!loaded) {
+    std::cerr << "vtql " << command << ": " << loaded.error().message << "\n";
+    return nullptr;
+  }
+  return options.no_builtin ? *loaded : schema->merged_with(**loaded);
+}
+
+nlohmann::ordered_json error_json(const Error& error, std::string_view query) {
+  const Location where = locate(query, error.span.offset);
+  nlohmann::ordered_json out{{"code", to_string(error.code)}, {"message", error.message}};
+  out["offset"] = error.span.offset;
+  out["line"] = where.line;
+  out["column"] = where.column;
+  out["hint"] = error.hint.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(error.hint);
+  return out;
+}
+
+std::string dump(const nlohmann::ordered_json& json) {
+  return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+namespace {
+std::string indent(const std::string& block) {
+  std::string out = "  ";
+  for (const char c : block) {
+    out.push_back(c);
+    if (c == '\n') out += "  ";
+  }
+  return out;
+}
+}  // namespace
+
+void print_error(std::ostream& os, std::string_view query, const Error& e) {
+  const Location where = locate(query, e.span.offset);
+  os << "error: " << to_string(e.code) << " at " << where.line << ":" << where.column << ": " << e.message << "\n";
+  if (!query.empty()) os << indent(render_caret(query, e.span)) << "\n";
+  if (!e.hint.empty()) os << "  hint: " << e.hint << "\n";
+}
+
+void read_jsonl(std::istream& in, const std::function<void(std::optional<std::string>, std::size_t)>& each) {
+  std::string line;
+  std::size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const auto parsed = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (parsed.is_string()) {
+      each(parsed.get<std::string>(), number);
+    } else {
+      each(std::nullopt, number);
+    }
+  }
+}
+
+}  // namespace vtql::cli

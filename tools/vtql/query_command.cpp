@@ -1,0 +1,228 @@
+// `vtql query` and `vtql explain`: run queries over the demo CRM (the embedded default) and print rows or plans.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tools/vtql/commands.hpp"
+#include "tools/vtql/common.hpp"
+
+namespace vtql::cli {
+namespace {
+
+struct QueryOptions {
+  std::vector<std::string> queries;
+  SchemaOptions schema;
+  std::uint64_t max_rows = 100;
+  std::uint64_t scale = 1000;
+  std::uint64_t seed = 1;
+  bool jsonl = false;
+  std::string format = "table";
+};
+
+// A progress bar on standard error while the demo CRM is generated, when standard error is a terminal.
+std::function<void(std::uint64_t, std::uint64_t)> progress_bar() {
+  if (isatty(STDERR_FILENO) == 0) return {};
+  return [last = -1](std::uint64_t done, std::uint64_t total) mutable {
+    const int percent = total == 0 ? 100 : static_cast<int>(done * 100 / total);
+    if (percent == last) return;
+    last = percent;
+    const int width = 40;
+    const int filled = percent * width / 100;
+    std::fprintf(stderr, "\rgenerating the demo CRM [%s%s] %3d%%", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                 std::string(static_cast<std::size_t>(width - filled), ' ').c_str(), percent);
+    if (done >= total) std::fprintf(stderr, "\r%*s\r", width + 40, "");
+    std::fflush(stderr);
+  };
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+// Cuts a value to `width` characters for the table, marking the cut; control characters print as spaces.
+std::string cell(const std::optional<std::string>& value, std::size_t width) {
+  if (!value) return "NULL";
+  std::string out;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    const char c = (*value)[i];
+    const bool starts = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (starts && chars == width) {
+      out += "…";
+      break;
+    }
+    if (starts) ++chars;
+    out.push_back(static_cast<unsigned char>(c) < 0x20 ? ' ' : c);
+  }
+  return out;
+}
+
+void print_table(std::ostream& os, const ResultSet& result) {
+  constexpr std::size_t kMaxWidth = 40;
+  std::vector<std::size_t> widths;
+  std::vector<std::vector<std::string>> cells;
+  for (const std::string& c : result.columns) widths.push_back(display_width(c));
+  for (const auto& row : result.rows) {
+    std::vector<std::string> line;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      line.push_back(cell(row[i], kMaxWidth));
+      widths[i] = std::max(widths[i], display_width(line.back()));
+    }
+    cells.push_back(std::move(line));
+  }
+  auto print_line = [&](const std::vector<std::string>& values) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      os << (i == 0 ? "" : " | ") << values[i];
+      if (i + 1 < values.size()) os << std::string(widths[i] - display_width(values[i]), ' ');
+    }
+    os << "\n";
+  };
+  print_line(result.columns);
+  for (std::size_t i = 0; i < widths.size(); ++i) os << (i == 0 ? "" : "-+-") << std::string(widths[i], '-');
+  os << "\n";
+  for (const auto& line : cells) print_line(line);
+  os << "(" << result.rows.size() << (result.rows.size() == 1 ? " row)\n" : " rows)\n");
+}
+
+std::string csv_field(const std::optional<std::string>& value) {
+  if (!value) return "";
+  if (value->find_first_of(",\"\r\n") == std::string::npos) return *value;
+  std::string out = "\"";
+  for (const char c : *value) {
+    out.push_back(c);
+    if (c == '"') out.push_back('"');
+  }
+  return out + "\"";
+}
+
+void print_csv(std::ostream& os, const ResultSet& result) {
+  for (std::size_t i = 0; i < result.columns.size(); ++i) os << (i ? "," : "") << csv_field(result.columns[i]);
+  os << "\r\n";
+  for (const auto& row : result.rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) os << (i ? "," : "") << csv_field(row[i]);
+    os << "\r\n";
+  }
+}
+
+std::string envelope(const Result<ResultSet>& result, std::string_view query) {
+  if (!result) return dump({{"success", false}, {"error", error_json(result.error(), query)}});
+  return "{\"success\":true,\"result\":" + result->to_json() + "}";
+}
+
+std::shared_ptr<Database> open_database(const QueryOptions& options, std::string_view command) {
+  const auto schema = load_schema(options.schema, command);
+  if (schema == nullptr) return nullptr;
+  DemoOptions demo;
+  demo.scale = options.scale;
+  demo.seed = options.seed;
+  demo.progress = progress_bar();
+  auto database = Database::demo(schema, demo);
+  if (!database) {
+    std::cerr << "vtql " << command << ": " << database.error().message << "\n";
+    return nullptr;
+  }
+  return *database;
+}
+
+int run_query(const QueryOptions& options) {
+  const auto database = open_database(options, "query");
+  if (database == nullptr) return kExitUsage;
+  Settings settings;
+  settings.max_rows = options.max_rows;
+  const Engine engine(database, settings);
+  const std::string format = options.jsonl ? "json" : options.format;
+
+  bool all_ok = true;
+  auto run_one = [&](std::string_view query) {
+    const auto result = engine.query(query);
+    all_ok = all_ok && result.ok();
+    if (format == "json") {
+      std::cout << envelope(result, query) << "\n";
+    } else if (!result) {
+      print_error(std::cerr, query, result.error());
+    } else if (format == "csv") {
+      print_csv(std::cout, *result);
+    } else {
+      print_table(std::cout, *result);
+    }
+  };
+  if (options.jsonl) {
+    read_jsonl(std::cin, [&](std::optional<std::string> query, std::size_t line) {
+      if (query) return run_one(*query);
+      all_ok = false;
+      std::cout << dump({{"success", false},
+                         {"error",
+                          {{"code", "INVALID_ARGUMENT"},
+                           {"message", "line " + std::to_string(line) + " of the input is not a JSON string"}}}})
+                << "\n";
+    });
+  } else {
+    if (options.queries.empty()) {
+      std::cerr << "vtql query: give a query as an argument, or --jsonl to read them from standard input\n";
+      return kExitUsage;
+    }
+    for (const std::string& query : options.queries) run_one(query);
+  }
+  std::cout.flush();
+  return all_ok ? kExitOk : kExitInvalid;
+}
+
+int run_explain(const QueryOptions& options) {
+  if (options.queries.empty()) {
+    std::cerr << "vtql explain: give a query as an argument\n";
+    return kExitUsage;
+  }
+  const auto schema = load_schema(options.schema, "explain");
+  if (schema == nullptr) return kExitUsage;
+  Settings settings;
+  settings.max_rows = options.max_rows;
+  const Engine engine(schema, settings);
+  bool all_ok = true;
+  for (const std::string& query : options.queries) {
+    const auto plan = engine.explain(query);
+    all_ok = all_ok && plan.ok();
+    if (plan) {
+      std::cout << *plan;
+    } else {
+      print_error(std::cerr, query, plan.error());
+    }
+  }
+  return all_ok ? kExitOk : kExitInvalid;
+}
+
+void add_common(CLI::App& cmd, QueryOptions& options) {
+  cmd.add_option("queries", options.queries, "Queries (each ends in ';')");
+  add_schema_options(cmd, options.schema);
+  cmd.add_option("--max-rows", options.max_rows, "Row cap for LIMIT; no LIMIT means this many rows (0: no cap)");
+}
+
+}  // namespace
+
+std::function<int()> add_query_command(CLI::App& app) {
+  auto options = std::make_shared<QueryOptions>();
+  CLI::App* cmd = app.add_subcommand("query", "Run queries over the built-in demo CRM, held in memory");
+  add_common(*cmd, *options);
+  cmd->add_option("--scale", options->scale, "Records in the demo CRM, roughly")->check(CLI::Range(1, 10'000'000));
+  cmd->add_option("--seed", options->seed, "Seed of the demo CRM: the same scale and seed give the same data");
+  cmd->add_option("--format", options->format, "table for people, json for the webservice envelope, csv for rows")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+  cmd->add_flag("--jsonl", options->jsonl,
+                "Read queries as JSON strings, one per line, from standard input; answer one envelope per line");
+  return [options] { return run_query(*options); };
+}
+
+std::function<int()> add_explain_command(CLI::App& app) {
+  auto options = std::make_shared<QueryOptions>();
+  CLI::App* cmd = app.add_subcommand("explain", "Show the plan of a query: what the backend does and what vtql adds");
+  add_common(*cmd, *options);
+  return [options] { return run_explain(*options); };
+}
+
+}  // namespace vtql::cli
