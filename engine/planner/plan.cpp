@@ -143,7 +143,10 @@ std::string explain(const Plan& plan) {
   if (plan.filter != nullptr) lines.push_back("Filter " + describe(*plan.filter));
   std::string scan = "Scan " + q.module->name + " (" + plan.backend_name + ")";
   if (plan.scan.filter != nullptr) scan += " filter: " + describe(*plan.scan.filter) + ";";
-  if (!plan.scan.order.empty() || (plan.sort.empty() && !plan.sort_by_id)) scan += " order: " + order_text(plan.scan.order) + ";";
+  // Rows come in id order unless the engine sorts them; a count needs no order.
+  if (!q.count_only && (!plan.scan.order.empty() || (plan.sort.empty() && !plan.sort_by_id))) {
+    scan += " order: " + order_text(plan.scan.order) + ";";
+  }
   if (plan.scan.limit) {
     scan += " offset " + std::to_string(plan.scan.offset) + " limit " + std::to_string(*plan.scan.limit) + ";";
   }

@@ -57,5 +57,24 @@ expect custom-module 0 "valid" -- "$vtql" check --schema "$schema_dir/widgets.js
 expect custom-keeps-builtin 0 "valid" -- "$vtql" check --schema "$schema_dir" "SELECT * FROM Contacts;"
 expect no-builtin 1 "ACCESS_DENIED" -- "$vtql" check --schema "$schema_dir" --no-builtin "SELECT * FROM Contacts;"
 
+expect query-table 0 "(3 rows)" -- "$vtql" query "SELECT lastname FROM Contacts LIMIT 3;"
+expect query-json 0 '{"success":true,"result":[{"count":"' -- "$vtql" query --format json "SELECT count(*) FROM Accounts;"
+expect query-csv 0 $'lastname,id\r' -- "$vtql" query --format csv "SELECT lastname FROM Contacts LIMIT 1;"
+expect query-error 1 '"code":"ACCESS_DENIED"' -- "$vtql" query --format json "SELECT * FROM contacts;"
+expect query-error-text 1 "hint: did you mean 'Contacts'?" -- "$vtql" query "SELECT * FROM contacts;"
+expect query-seed 0 "(5 rows)" -- "$vtql" query --scale 2000 --seed 9 "SELECT * FROM Leads LIMIT 5;"
+expect explain 0 "Scan Contacts (memory)" -- "$vtql" explain "SELECT lastname FROM Contacts WHERE lastname = 'a';"
+expect describe 0 '{"success":true,"result":{"label":"Contacts"' -- "$vtql" describe Contacts
+expect describe-unknown 1 '"code":"ACCESS_DENIED"' -- "$vtql" describe contacts
+expect listtypes 0 '"types":["Accounts",' -- "$vtql" listtypes
+same1=$("$vtql" query --format json --seed 3 "SELECT * FROM Contacts ORDER BY lastname LIMIT 20;")
+same2=$("$vtql" query --format json --seed 3 "SELECT * FROM Contacts ORDER BY lastname LIMIT 20;")
+other=$("$vtql" query --format json --seed 4 "SELECT * FROM Contacts ORDER BY lastname LIMIT 20;")
+if [ "$same1" != "$same2" ] || [ "$same1" = "$other" ]; then
+  echo "FAIL demo-determinism"; failures=$((failures + 1))
+else
+  echo "ok   demo-determinism"
+fi
+
 echo "$failures failed"
 [ "$failures" -eq 0 ]
