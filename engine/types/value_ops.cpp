@@ -70,8 +70,7 @@ std::partial_ordering compare(const Value& stored, const Value& literal) {
       stored);
 }
 
-bool satisfies(const Value& stored, ast::CompareOp op, const Value& literal) {
-  const std::partial_ordering o = compare(stored, literal);
+bool holds(std::partial_ordering o, ast::CompareOp op) noexcept {
   if (o == std::partial_ordering::unordered) return false;
   switch (op) {
     case ast::CompareOp::kEq: return o == 0;
@@ -83,6 +82,10 @@ bool satisfies(const Value& stored, ast::CompareOp op, const Value& literal) {
     case ast::CompareOp::kLike: return false;  // LIKE is matched on text, see like_text
   }
   return false;
+}
+
+bool satisfies(const Value& stored, ast::CompareOp op, const Value& literal) {
+  return holds(compare(stored, literal), op);
 }
 
 std::optional<std::string> like_text(const Value& stored, const FieldDef& field) {

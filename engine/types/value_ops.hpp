@@ -17,6 +17,9 @@ namespace vtql::types {
 // collation; entity ids compare by record number only, as the original does.
 std::partial_ordering compare(const Value& stored, const Value& literal);
 
+// Whether an ordering of a stored value against a literal satisfies `op` (unordered never does).
+bool holds(std::partial_ordering order, ast::CompareOp op) noexcept;
+
 // Whether a stored value satisfies `op literal`. NULL never does, whatever the operator (NULL != 'x' is not
 // true), and neither does a literal that can never match (a Null from an unreadable boolean).
 bool satisfies(const Value& stored, ast::CompareOp op, const Value& literal);

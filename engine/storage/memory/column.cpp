@@ -11,19 +11,7 @@
 namespace vtql::storage::memory {
 namespace {
 
-bool holds(std::partial_ordering o, ast::CompareOp op) {
-  if (o == std::partial_ordering::unordered) return false;
-  switch (op) {
-    case ast::CompareOp::kEq: return o == 0;
-    case ast::CompareOp::kNe: return o != 0;
-    case ast::CompareOp::kLt: return o < 0;
-    case ast::CompareOp::kLe: return o <= 0;
-    case ast::CompareOp::kGt: return o > 0;
-    case ast::CompareOp::kGe: return o >= 0;
-    case ast::CompareOp::kLike: return false;
-  }
-  return false;
-}
+using types::holds;
 
 std::partial_ordering from_int(int c) {
   return c < 0 ? std::partial_ordering::less : c > 0 ? std::partial_ordering::greater : std::partial_ordering::equivalent;

@@ -271,29 +271,25 @@ Status MemoryBackend::update(const ModuleDef& module, std::uint64_t id, Record r
   return Ok{};
 }
 
-Status MemoryBackend::remove(const ModuleDef& module, std::uint64_t id) {
+Status MemoryBackend::remove(const ModuleDef& module, std::uint64_t id) { return retire(module, id, true); }
+
+Status MemoryBackend::mark_converted(const ModuleDef& module, std::uint64_t id) { return retire(module, id, false); }
+
+// Deleting and converting both take a record out of every answer; only a deletion is reported to sync.
+Status MemoryBackend::retire(const ModuleDef& module, std::uint64_t id, bool deleted) {
   std::unique_lock lock(mutex_);
   Table* table = table_for(module);
   const auto row = table == nullptr ? std::nullopt : table->find(id);
   if (!row) return Error{ErrorCode::kInvalidArgument, module.name + " has no record " + std::to_string(id), {}, {}};
   table->live[*row] = 0;
   --table->live_count;
+  if (!deleted) return Ok{};
   types::DateTime when;
   if (table->modified_field >= 0) {
     const auto v = table->columns[static_cast<std::size_t>(table->modified_field)]->get(*row);
     if (const auto* t = std::get_if<types::DateTime>(&v)) when = *t;
   }
   deletions_.push_back({module.name, id, true, when});
-  return Ok{};
-}
-
-Status MemoryBackend::mark_converted(const ModuleDef& module, std::uint64_t id) {
-  std::unique_lock lock(mutex_);
-  Table* table = table_for(module);
-  const auto row = table == nullptr ? std::nullopt : table->find(id);
-  if (!row) return Error{ErrorCode::kInvalidArgument, module.name + " has no record " + std::to_string(id), {}, {}};
-  table->live[*row] = 0;
-  --table->live_count;
   return Ok{};
 }
 

@@ -39,6 +39,7 @@ class MemoryBackend final : public Backend {
  private:
   Table* table_for(const ModuleDef& module) const;
   std::uint64_t next_id(const ModuleDef& module);
+  Status retire(const ModuleDef& module, std::uint64_t id, bool deleted);
 
   std::shared_ptr<const Schema> schema_;
   std::vector<std::unique_ptr<Table>> tables_;  // one per schema module, same order
