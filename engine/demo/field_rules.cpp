@@ -154,21 +154,6 @@ FieldPlan type_rule(SV m, const FieldDef& field) {
   return make(Gen::kNull);
 }
 
-bool is_number_gen(Gen gen) {
-  switch (gen) {
-    case Gen::kNumber:
-    case Gen::kLogNumber:
-    case Gen::kChoice:
-    case Gen::kInventory:
-    case Gen::kDeal:
-    case Gen::kPrice:
-    case Gen::kCurrencyRate:
-    case Gen::kSequence:
-      return true;
-    default:
-      return false;
-  }
-}
 
 // Whether `gen` makes values of the field's class.
 bool fits(Gen gen, const FieldDef& field) {

@@ -72,6 +72,24 @@ enum class Gen : std::uint8_t {
   kRoleId,       // Users.roleid: vtiger's role H<n>, which is no module
 };
 
+// Generators that produce numbers (and so obey a field's numeric class and scale).
+inline bool is_number_gen(Gen gen) {
+  switch (gen) {
+    case Gen::kNumber:
+    case Gen::kLogNumber:
+    case Gen::kChoice:
+    case Gen::kInventory:
+    case Gen::kDeal:
+    case Gen::kPrice:
+    case Gen::kCurrencyRate:
+    case Gen::kSequence:
+      return true;
+    default:
+      return false;
+  }
+}
+
+
 enum class DateAnchor : std::uint8_t { kAbsolute, kCreated, kEvent };
 
 enum class InventoryRole : std::uint8_t {

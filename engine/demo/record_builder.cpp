@@ -168,16 +168,8 @@ types::Value RecordBuilder::value_of(const FieldPlan& field) {
   if (is_address(field.gen) && !address_[field.group] && !field.field->mandatory) absent = true;
   if (absent) return field.empty_not_null ? types::Value(std::string()) : types::Value(types::Null{});
   const ValueClass value = value_class(field.field->type);
+  if (is_number_gen(field.gen)) return number_value(field);
   switch (field.gen) {
-    case Gen::kNumber:
-    case Gen::kLogNumber:
-    case Gen::kChoice:
-    case Gen::kInventory:
-    case Gen::kDeal:
-    case Gen::kPrice:
-    case Gen::kCurrencyRate:
-    case Gen::kSequence:
-      return number_value(field);
     case Gen::kBoolean:
       return rng_.chance(static_cast<std::uint32_t>(field.lo));
     case Gen::kDate:
