@@ -98,6 +98,27 @@ class DictionaryColumn final : public Column {
     scan_codes([&](const std::string& entry) { return holds(from_int(types::collation::compare(entry, *text)), op); },
                in, out);
   }
+  // A count over all rows is one pass over the codes with a table lookup per row and no branches, the fast path
+  // of dashboard counts on picklists.
+  std::uint64_t count(ast::CompareOp op, const types::Value& literal, const Selection& in) const override {
+    const auto* text = std::get_if<std::string>(&literal);
+    if (text == nullptr || in.rows != nullptr) return Column::count(op, literal, in);
+    std::vector<std::uint8_t> hit(dictionary_.size() + 1, 0);  // the last entry stands for NULL
+    for (std::size_t i = 0; i < dictionary_.size(); ++i) {
+      hit[i] = holds(from_int(types::collation::compare(dictionary_[i], *text)), op) ? 1 : 0;
+    }
+    const std::uint8_t* h = hit.data();
+    const std::uint32_t* codes = codes_.data();
+    const std::uint8_t* alive = in.live->data();
+    const auto null_slot = static_cast<std::uint32_t>(dictionary_.size());
+    std::uint64_t n = 0;
+    for (std::uint32_t r = 0; r < in.row_count; ++r) {
+      const std::uint32_t c = codes[r] == kNull ? null_slot : codes[r];
+      n += static_cast<std::uint64_t>(h[c] & alive[r]);
+    }
+    return n;
+  }
+
   void select_in(const std::vector<types::Value>& values, const Selection& in,
                  std::vector<std::uint32_t>& out) const override {
     scan_codes(
@@ -257,6 +278,12 @@ void Column::select(ast::CompareOp op, const types::Value& literal, const Select
   in.for_each([&](std::uint32_t r) {
     if (types::satisfies(get(r), op, literal)) out.push_back(r);
   });
+}
+
+std::uint64_t Column::count(ast::CompareOp op, const types::Value& literal, const Selection& in) const {
+  std::vector<std::uint32_t> rows;
+  select(op, literal, in, rows);
+  return rows.size();
 }
 
 void Column::select_in(const std::vector<types::Value>& values, const Selection& in,

@@ -49,6 +49,8 @@ class Column {
   // Appends to `out` the rows of `in` whose value satisfies `op literal` (NULL never does).
   virtual void select(ast::CompareOp op, const types::Value& literal, const Selection& in,
                       std::vector<std::uint32_t>& out) const;
+  // How many rows of `in` satisfy `op literal`: what select() would append, without materialising it.
+  virtual std::uint64_t count(ast::CompareOp op, const types::Value& literal, const Selection& in) const;
   // ... whose value is one of `values`.
   virtual void select_in(const std::vector<types::Value>& values, const Selection& in,
                          std::vector<std::uint32_t>& out) const;

@@ -199,6 +199,9 @@ Result<std::uint64_t> MemoryBackend::count(const ScanSpec& spec) const {
   const Table* table = table_for(*spec.module);
   if (table == nullptr) return Error{ErrorCode::kDatabaseQueryError, "no table for module " + spec.module->name, {}, {}};
   if (spec.filter == nullptr) return std::uint64_t{table->live_count};
+  if (const auto* c = std::get_if<binder::BoundComparison>(spec.filter); c != nullptr && c->field.index != table->id_field) {
+    return table->columns[static_cast<std::size_t>(c->field.index)]->count(c->op, c->value, table->all());
+  }
   Rows rows;
   evaluate(*table, *spec.filter, table->all(), rows);
   return std::uint64_t{rows.size()};
