@@ -1,6 +1,7 @@
 // Column implementations: generic operations by value, and typed fast paths for the common predicates.
 #include "engine/storage/memory/column.hpp"
 
+#include <optional>
 #include <stdexcept>
 #include <type_traits>
 #include <unordered_map>
@@ -15,6 +16,33 @@ using types::holds;
 
 std::partial_ordering from_int(int c) {
   return c < 0 ? std::partial_ordering::less : c > 0 ? std::partial_ordering::greater : std::partial_ordering::equivalent;
+}
+
+char upper_ascii(char c) noexcept { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; }
+
+// The upper-cased word of a pattern '%word%' whose word is printable ASCII without wildcards or escapes; else "".
+std::string ascii_infix(std::string_view pattern) {
+  if (pattern.size() < 3 || pattern.front() != '%' || pattern.back() != '%') return {};
+  std::string word;
+  for (const char c : pattern.substr(1, pattern.size() - 2)) {
+    if (c < 0x20 || c > 0x7E || c == '%' || c == '_' || c == '\\') return {};
+    word.push_back(upper_ascii(c));
+  }
+  return word;
+}
+
+// Whether ASCII `text` contains `upper_needle` ignoring case; nullopt when `text` is not all ASCII.
+std::optional<bool> contains_ascii(std::string_view text, std::string_view upper_needle) {
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return std::nullopt;
+  }
+  if (upper_needle.size() > text.size()) return false;
+  for (std::size_t i = 0; i + upper_needle.size() <= text.size(); ++i) {
+    std::size_t k = 0;
+    while (k < upper_needle.size() && upper_ascii(text[i + k]) == upper_needle[k]) ++k;
+    if (k == upper_needle.size()) return true;
+  }
+  return false;
 }
 
 // Text in one arena per column: appends are cheap, an update appends the new text and repoints the row.
@@ -42,8 +70,40 @@ class TextColumn final : public Column {
   }
 
   void select_like(std::string_view pattern, const Selection& in, std::vector<std::uint32_t>& out) const override {
+    // '%word%' with a plain ASCII word is a case-insensitive substring search on ASCII text, where the collation
+    // folds only case; text with other characters takes the collation's LIKE.
+    const std::string needle = ascii_infix(pattern);
+    if (!needle.empty()) {
+      in.for_each([&](std::uint32_t r) {
+        if (is_null(r)) return;
+        const std::string_view cell = view(r);
+        const auto found = contains_ascii(cell, needle);
+        if (found ? *found : types::collation::like(cell, pattern)) out.push_back(r);
+      });
+      return;
+    }
     in.for_each([&](std::uint32_t r) {
       if (!is_null(r) && types::collation::like(view(r), pattern)) out.push_back(r);
+    });
+  }
+
+  void select_in(const std::vector<types::Value>& values, const Selection& in,
+                 std::vector<std::uint32_t>& out) const override {
+    std::vector<std::string_view> texts;
+    for (const types::Value& v : values) {
+      const auto* text = std::get_if<std::string>(&v);
+      if (text == nullptr) return Column::select_in(values, in, out);
+      texts.push_back(*text);
+    }
+    in.for_each([&](std::uint32_t r) {
+      if (is_null(r)) return;
+      const std::string_view cell = view(r);
+      for (const std::string_view t : texts) {
+        if (types::collation::equal(cell, t)) {
+          out.push_back(r);
+          return;
+        }
+      }
     });
   }
 
