@@ -19,14 +19,6 @@ const types::Value& comparable(const types::Value& value, const binder::BoundFie
   return value;
 }
 
-int compare_for_sort(const types::Value& a, const types::Value& b) {
-  const bool na = std::holds_alternative<types::Null>(a);
-  const bool nb = std::holds_alternative<types::Null>(b);
-  if (na || nb) return na == nb ? 0 : na ? -1 : 1;  // NULL first ascending, last descending
-  const std::partial_ordering o = types::compare(a, b);
-  return o < 0 ? -1 : o > 0 ? 1 : 0;
-}
-
 // The string form of one output value; references name the module that holds the record, found by probing the
 // modules the field refers to in order, as the original does; a reference to no live record is null.
 std::optional<std::string> output_value(const types::Value& value, const FieldDef& field, const Schema& schema,
@@ -111,10 +103,10 @@ Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& bac
     const auto before = [&](const storage::Row& a, const storage::Row& b) {
       for (const binder::BoundOrder& o : plan.sort) {
         const auto i = static_cast<std::size_t>(o.field.index);
-        const int c = compare_for_sort(a[i], b[i]);
+        const int c = types::compare_for_order(a[i], b[i]);
         if (c != 0) return o.direction == ast::Direction::kAsc ? c < 0 : c > 0;
       }
-      return compare_for_sort(a[id], b[id]) < 0;
+      return types::compare_for_order(a[id], b[id]) < 0;
     };
     const std::uint64_t wanted = plan.limit ? plan.offset + *plan.limit : rows.size();
     if (wanted < rows.size()) {

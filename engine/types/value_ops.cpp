@@ -70,6 +70,14 @@ std::partial_ordering compare(const Value& stored, const Value& literal) {
       stored);
 }
 
+int compare_for_order(const Value& a, const Value& b) {
+  const bool na = std::holds_alternative<Null>(a);
+  const bool nb = std::holds_alternative<Null>(b);
+  if (na || nb) return na == nb ? 0 : na ? -1 : 1;
+  const std::partial_ordering o = compare(a, b);
+  return o < 0 ? -1 : o > 0 ? 1 : 0;
+}
+
 bool holds(std::partial_ordering o, ast::CompareOp op) noexcept {
   if (o == std::partial_ordering::unordered) return false;
   switch (op) {

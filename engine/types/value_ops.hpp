@@ -17,6 +17,9 @@ namespace vtql::types {
 // collation; entity ids compare by record number only, as the original does.
 std::partial_ordering compare(const Value& stored, const Value& literal);
 
+// Orders two stored values of one field for ORDER BY: NULL before everything, then compare(). -1, 0 or 1.
+int compare_for_order(const Value& a, const Value& b);
+
 // Whether an ordering of a stored value against a literal satisfies `op` (unordered never does).
 bool holds(std::partial_ordering order, ast::CompareOp op) noexcept;
 

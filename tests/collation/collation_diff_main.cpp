@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "engine/types/collation.hpp"
+#include "engine/types/utf8.hpp"
 
 namespace vtql::types::collation {
 namespace {
@@ -41,23 +42,7 @@ std::string from_hex(std::string_view hex) {
   return out;
 }
 
-void append_utf8(char32_t c, std::string& out) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
+using vtql::types::append_utf8;
 
 std::string to_utf8(const std::u32string& s) {
   std::string out;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/types/collation.hpp"
+#include "engine/types/utf8.hpp"
 
 namespace vtql::types::collation {
 namespace {
@@ -280,23 +281,7 @@ bool reference_like(std::u32string_view value, std::u32string_view pattern) {
 
 std::string to_utf8(std::u32string_view s) {
   std::string out;
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
+  for (char32_t c : s) vtql::types::append_utf8(c, out);
   return out;
 }
 

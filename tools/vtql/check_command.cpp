@@ -43,10 +43,8 @@ void print_text(std::ostream& os, std::string_view query, const Result<CheckedQu
   os << "valid: " << ast::to_string(result->syntax()) << "\n";
   for (const Warning& w : result->warnings()) {
     const Location where = locate(query, w.span.offset);
-    os << "warning at " << where.line << ":" << where.column << ": " << w.message << "\n  ";
-    const std::string caret = render_caret(query, w.span);
-    for (const char c : caret) os << c << (c == '\n' ? "  " : "");
-    os << "\n";
+    os << "warning at " << where.line << ":" << where.column << ": " << w.message << "\n";
+    print_caret(os, query, w.span);
   }
 }
 

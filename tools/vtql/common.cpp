@@ -50,10 +50,14 @@ std::string indent(const std::string& block) {
 }
 }  // namespace
 
+void print_caret(std::ostream& os, std::string_view query, Span span) {
+  os << indent(render_caret(query, span)) << "\n";
+}
+
 void print_error(std::ostream& os, std::string_view query, const Error& e) {
   const Location where = locate(query, e.span.offset);
   os << "error: " << to_string(e.code) << " at " << where.line << ":" << where.column << ": " << e.message << "\n";
-  if (!query.empty()) os << indent(render_caret(query, e.span)) << "\n";
+  if (!query.empty()) print_caret(os, query, e.span);
   if (!e.hint.empty()) os << "  hint: " << e.hint << "\n";
 }
 

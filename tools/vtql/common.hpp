@@ -29,6 +29,9 @@ nlohmann::ordered_json error_json(const Error& error, std::string_view query);
 // Dumps JSON as one line; invalid UTF-8 from the input is replaced rather than failing the output.
 std::string dump(const nlohmann::ordered_json& json);
 
+// Writes the line of `query` holding `span`, with a caret line under it, indented by two spaces.
+void print_caret(std::ostream& os, std::string_view query, Span span);
+
 // Writes a query error for people: the code, position, message, the query line with a caret, and the hint.
 void print_error(std::ostream& os, std::string_view query, const Error& error);
 

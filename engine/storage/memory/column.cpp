@@ -366,15 +366,7 @@ void Column::select_like(std::string_view pattern, const Selection& in, std::vec
   });
 }
 
-int Column::compare_rows(std::uint32_t a, std::uint32_t b) const {
-  const types::Value va = get(a);
-  const types::Value vb = get(b);
-  const bool na = std::holds_alternative<types::Null>(va);
-  const bool nb = std::holds_alternative<types::Null>(vb);
-  if (na || nb) return na == nb ? 0 : na ? -1 : 1;
-  const std::partial_ordering o = types::compare(va, vb);
-  return o < 0 ? -1 : o > 0 ? 1 : 0;
-}
+int Column::compare_rows(std::uint32_t a, std::uint32_t b) const { return types::compare_for_order(get(a), get(b)); }
 
 std::unique_ptr<Column> make_column(const FieldDef& field) {
   if (field.is_id()) return std::make_unique<FixedColumn<types::EntityId>>(field);
