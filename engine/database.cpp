@@ -3,6 +3,7 @@
 
 #include "engine/demo/demo_crm.hpp"
 #include "engine/storage/memory/memory_backend.hpp"
+#include "engine/storage/sqlite/sqlite_backend.hpp"
 
 namespace vtql {
 
@@ -16,16 +17,53 @@ std::shared_ptr<Database> Database::in_memory(std::shared_ptr<const Schema> sche
   return std::make_shared<Database>(std::move(schema), std::move(backend));
 }
 
+Result<std::shared_ptr<Database>> Database::open(const std::string& path, const OpenOptions& options) {
+  storage::sqlite::SqliteOptions sqlite_options;
+  sqlite_options.read_only = options.read_only;
+  sqlite_options.create_if_missing = options.create_if_missing;
+  sqlite_options.schema = options.schema;
+  auto backend = storage::sqlite::SqliteBackend::open(path, sqlite_options);
+  if (!backend) return std::move(backend).error();
+  auto schema = (*backend)->schema();
+  return std::make_shared<Database>(std::move(schema), std::move(*backend));
+}
+
 Result<std::shared_ptr<Database>> Database::demo(std::shared_ptr<const Schema> schema, const DemoOptions& options) {
   auto database = in_memory(std::move(schema));
+  if (auto status = database->generate_demo(options); !status) return std::move(status).error();
+  return database;
+}
+
+Status Database::generate_demo(const DemoOptions& options) {
   demo::DemoOptions demo_options;
   demo_options.scale = options.scale;
   demo_options.seed = options.seed;
   demo_options.progress = options.progress;
-  if (auto status = demo::generate(database->backend(), *database->schema(), demo_options); !status) {
-    return std::move(status).error();
+  return backend_->write_transaction([&] { return demo::generate(*backend_, *schema_, demo_options); });
+}
+
+Result<std::shared_ptr<Database>> Database::copy_to_memory() const {
+  auto copy = in_memory(schema_);
+  for (const ModuleDef& module : schema_->modules()) {
+    storage::ScanSpec spec;
+    spec.module = &module;
+    for (std::size_t i = 0; i < module.fields.size(); ++i) spec.columns.push_back(static_cast<int>(i));
+    auto cursor = backend_->scan(spec);
+    if (!cursor) return std::move(cursor).error();
+    const int id_field = module.field_index("id");
+    storage::Row row;
+    while ((*cursor)->next(row)) {
+      const auto* id = std::get_if<types::EntityId>(&row[static_cast<std::size_t>(id_field)]);
+      if (id == nullptr) return Error::internal("a record of " + module.name + " without an id");
+      const std::uint64_t number = id->number;
+      if (auto status = copy->backend().insert_with_id(module, number, std::move(row)); !status) {
+        return std::move(status).error();
+      }
+      row = storage::Row();
+    }
+    if (auto status = (*cursor)->status(); !status) return std::move(status).error();
   }
-  return database;
+  return copy;
 }
 
 }  // namespace vtql

@@ -1,4 +1,4 @@
-// Loading of fixture files into in-memory databases.
+// Loading of fixture files into databases of any backend.
 #include "tests/fixture.hpp"
 
 #include <fstream>
@@ -8,13 +8,11 @@
 #include "engine/storage/record_codec.hpp"
 
 namespace vtql::testing {
+namespace {
 
-Result<std::shared_ptr<Database>> load_fixture(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return Error{ErrorCode::kIoError, "cannot read " + path, {}, {}};
-  auto database = Database::in_memory(Schema::builtin());
-  const Schema& schema = *database->schema();
-  storage::Backend& backend = database->backend();
+Status load_lines(Database& database, std::istream& in, const std::string& path) {
+  const Schema& schema = *database.schema();
+  storage::Backend& backend = database.backend();
   struct Later {
     const ModuleDef* module;
     std::uint64_t id;
@@ -42,9 +40,23 @@ Result<std::shared_ptr<Database>> load_fixture(const std::string& path) {
   }
   for (const Later& l : later) {
     auto status = l.deleted ? backend.remove(*l.module, l.id) : backend.mark_converted(*l.module, l.id);
-    if (!status) return std::move(status).error();
+    if (!status) return status;
   }
+  return Ok{};
+}
+
+}  // namespace
+
+Result<std::shared_ptr<Database>> load_fixture(const std::string& path) {
+  auto database = Database::in_memory(Schema::builtin());
+  if (auto status = load_fixture_into(*database, path); !status) return std::move(status).error();
   return database;
+}
+
+Status load_fixture_into(Database& database, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Error{ErrorCode::kIoError, "cannot read " + path, {}, {}};
+  return database.backend().write_transaction([&] { return load_lines(database, in, path); });
 }
 
 }  // namespace vtql::testing

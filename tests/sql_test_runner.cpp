@@ -116,11 +116,13 @@ Settings settings_of(const TestRecord& record) {
   return settings;
 }
 
-// The databases a query record runs on: the fixture in the memory backend, which takes the whole query, and the
-// same records behind a backend that can do nothing but scan, so that the engine's own operators do the rest.
+// The databases a query record runs on: the fixture in the memory backend, which takes the whole query; the
+// same records behind a backend that can do nothing but scan, so that the engine's own operators do the rest;
+// and the fixture in a SQLite database, which takes the whole query as SQL. All three must answer alike.
 struct FixtureDatabases {
   std::shared_ptr<Database> full;
   std::shared_ptr<Database> scan_only;
+  std::shared_ptr<Database> sqlite;
 };
 
 const FixtureDatabases& fixture(const std::string& name) {
@@ -133,6 +135,15 @@ const FixtureDatabases& fixture(const std::string& name) {
     both.full = *database;
     both.scan_only = std::make_shared<Database>(
         both.full->schema(), std::make_unique<storage::LimitedBackend>(both.full->backend(), storage::Capabilities{}));
+    OpenOptions options;
+    options.schema = both.full->schema();
+    auto sqlite = Database::open(":memory:", options);
+    if (!sqlite) throw std::runtime_error(sqlite.error().message);
+    if (auto status = load_fixture_into(**sqlite, std::string(VTQL_SQL_TEST_DIR) + "/fixtures/" + name + ".jsonl");
+        !status) {
+      throw std::runtime_error(status.error().message);
+    }
+    both.sqlite = *sqlite;
     it = loaded.emplace(name, std::move(both)).first;
   }
   return it->second;
@@ -159,15 +170,20 @@ void run_query(const TestRecord& record) {
   const Settings settings = settings_of(record);
   const Engine full(databases.full, settings);
   const Engine scan_only(databases.scan_only, settings);
+  const Engine sqlite(databases.sqlite, settings);
   const auto result = full.query(record.query);
   const auto reference = scan_only.query(record.query);
+  const auto in_sqlite = sqlite.query(record.query);
 
-  // Both plans must agree, error or rows.
+  // All plans must agree, error or rows.
   ASSERT_EQ(result.ok(), reference.ok()) << (result.ok() ? reference.error().message : result.error().message);
+  ASSERT_EQ(result.ok(), in_sqlite.ok()) << (result.ok() ? in_sqlite.error().message : result.error().message);
   if (result.ok()) {
     EXPECT_EQ(table_lines(*result), table_lines(*reference)) << "the engine's operators disagree with the backend";
+    EXPECT_EQ(table_lines(*result), table_lines(*in_sqlite)) << "the SQLite backend disagrees with the memory backend";
   } else {
     EXPECT_EQ(result.error().code, reference.error().code);
+    EXPECT_EQ(result.error().code, in_sqlite.error().code);
   }
 
   if (!record.expected.empty() && record.expected.front().rfind("error ", 0) == 0) {

@@ -82,6 +82,7 @@ Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& bac
       while ((*cursor)->next(row)) {
         if (plan.filter == nullptr || evaluate(*plan.filter, row)) ++n;
       }
+      if (auto status = (*cursor)->status(); !status) return std::move(status).error();
     }
     result.columns = {"count"};
     // LIMIT applies to COUNT(*)'s one row, as in MySQL: LIMIT 0 or an offset leaves none.
@@ -96,6 +97,7 @@ Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& bac
   while ((*cursor)->next(row)) {
     if (plan.filter == nullptr || evaluate(*plan.filter, row)) rows.push_back(std::move(row));
   }
+  if (auto status = (*cursor)->status(); !status) return std::move(status).error();
 
   if (!plan.sort.empty() || plan.sort_by_id) {
     // Scan rows hold every field here, so a field's index is its position in the row.

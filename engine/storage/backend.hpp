@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,8 +45,10 @@ struct ScanSpec {
 class Cursor {
  public:
   virtual ~Cursor() = default;
-  // Fills `row` with the next row; false at the end.
+  // Fills `row` with the next row; false at the end, or when reading failed (see status()).
   virtual bool next(Row& row) = 0;
+  // Why next() stopped early, once it has returned false; Ok at the real end.
+  virtual Status status() const { return Ok{}; }
 };
 
 // A record changed or deleted since a time, for the webservice's sync operation.
@@ -82,6 +85,10 @@ class Backend {
   virtual Status mark_converted(const ModuleDef& module, std::uint64_t id) = 0;
   // Records of `module` (all modules when empty) modified or deleted after `since`, oldest first.
   virtual Result<std::vector<Change>> changes_since(std::string_view module, types::DateTime since) const = 0;
+
+  // Runs `writes` (calls of the write methods above, on this thread) as one transaction where the backend has
+  // them: when `writes` fails, none of its writes is kept. Backends without transactions just run it.
+  virtual Status write_transaction(const std::function<Status()>& writes) { return writes(); }
 };
 
 }  // namespace vtql::storage

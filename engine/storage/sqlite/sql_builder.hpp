@@ -1,0 +1,54 @@
+// Scan specs as SQL: one SELECT (or count) per query over a module's table, with every value a bound parameter.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "engine/storage/backend.hpp"
+#include "engine/storage/sqlite/functions.hpp"
+#include "engine/storage/sqlite/value_codec.hpp"
+
+namespace vtql::storage::sqlite {
+
+// The names a module's records go by in the database file.
+struct TableLayout {
+  const ModuleDef* module = nullptr;
+  std::string table;                 // quoted
+  std::vector<std::string> columns;  // quoted, per field index
+  std::vector<std::string> prefix_columns;  // quoted, per field index; empty for fields without one
+  std::uint32_t id_prefix = 0;
+  // INSERT of a whole record: the id, then each other field (an owner with its prefix), in describe order.
+  std::string insert_sql;
+
+  explicit TableLayout(const ModuleDef& module);
+};
+
+// The column that says whether a record is live (0), deleted (1) or a converted lead (2).
+inline constexpr const char* kStateColumn = "\"#state\"";
+enum class RecordState : int { kLive = 0, kDeleted = 1, kConverted = 2 };
+
+struct PointerArgument {
+  const void* pointer = nullptr;
+  const char* type = nullptr;
+};
+using Parameter = std::variant<SqlValue, PointerArgument>;
+
+struct SqlQuery {
+  std::string sql;
+  std::vector<Parameter> parameters;
+  std::vector<std::unique_ptr<InSet>> sets;  // the large IN lists the parameters point at
+
+  // Binds every parameter; SQLITE_OK or SQLite's error code.
+  int bind(sqlite3_stmt* stmt) const;
+};
+
+// SELECT of spec.columns (each owner with its prefix column) of live records matching spec.filter, in
+// spec.order then id, with spec.offset and spec.limit. `max_parameters` is the connection's limit: IN lists
+// that would pass it go through vtql_in with one parameter each. Errors when even that is too many.
+Result<SqlQuery> build_select(const TableLayout& layout, const ScanSpec& spec, int max_parameters);
+// SELECT count(*) of live records matching spec.filter.
+Result<SqlQuery> build_count(const TableLayout& layout, const ScanSpec& spec, int max_parameters);
+
+}  // namespace vtql::storage::sqlite
