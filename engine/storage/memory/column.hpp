@@ -1,6 +1,8 @@
-// Typed columns of the in-memory backend: text in an arena, dictionary-encoded picklists, fixed-width values.
+// Typed columns of the in-memory backend: the interface, the row selections it works on, and compact bit vectors.
 #pragma once
 
+#include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -13,23 +15,68 @@
 
 namespace vtql::storage::memory {
 
-// Which rows a column operation looks at: the listed rows, or (rows == nullptr) every live row of the table.
+// Grows a vector or string by a quarter instead of doubling, so that a loaded table carries at most a quarter of
+// slack (memory_bytes() counts capacity); appends stay amortised O(1).
+template <typename Container>
+void reserve_one_more(Container& c, std::size_t extra = 1) {
+  if (c.size() + extra <= c.capacity()) return;
+  c.reserve(std::max(c.size() + extra, c.capacity() + c.capacity() / 4 + 16));
+}
+
+// One bit per row.
+class BitVector {
+ public:
+  void push_back(bool bit) {
+    if ((size_ & 63) == 0) {
+      reserve_one_more(words_);
+      words_.push_back(0);
+    }
+    if (bit) words_[size_ >> 6] |= std::uint64_t{1} << (size_ & 63);
+    ++size_;
+  }
+  void set(std::uint32_t i, bool bit) {
+    const std::uint64_t mask = std::uint64_t{1} << (i & 63);
+    words_[i >> 6] = bit ? words_[i >> 6] | mask : words_[i >> 6] & ~mask;
+  }
+  bool test(std::uint32_t i) const { return ((words_[i >> 6] >> (i & 63)) & 1) != 0; }
+  const std::uint64_t* words() const noexcept { return words_.data(); }
+  std::uint32_t size() const noexcept { return size_; }
+  std::size_t memory_bytes() const noexcept { return words_.capacity() * sizeof(std::uint64_t); }
+
+ private:
+  std::vector<std::uint64_t> words_;
+  std::uint32_t size_ = 0;
+};
+
+// Which rows a column operation looks at: the listed rows (ascending), or every live row in [begin, end).
 struct Selection {
   const std::vector<std::uint32_t>* rows = nullptr;
-  const std::vector<std::uint8_t>* live = nullptr;
-  std::uint32_t row_count = 0;
+  const std::uint64_t* live = nullptr;  // one bit per row
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
 
   template <typename F>
   void for_each(F&& f) const {
     if (rows != nullptr) {
       for (const std::uint32_t r : *rows) f(r);
-    } else {
-      const std::uint8_t* alive = live->data();
-      for (std::uint32_t r = 0; r < row_count; ++r) {
-        if (alive[r] != 0) f(r);
+      return;
+    }
+    if (begin >= end) return;
+    const std::uint32_t first = begin >> 6;
+    const std::uint32_t last = (end - 1) >> 6;
+    for (std::uint32_t w = first; w <= last; ++w) {
+      std::uint64_t bits = live[w];
+      if (w == first) bits &= ~std::uint64_t{0} << (begin & 63);
+      if (w == last && (end & 63) != 0) bits &= ~(~std::uint64_t{0} << (end & 63));
+      while (bits != 0) {
+        f((w << 6) + static_cast<std::uint32_t>(std::countr_zero(bits)));
+        bits &= bits - 1;
       }
     }
   }
+
+  // Whether row r is selected; for a range, REQUIRES that r is live.
+  bool contains(std::uint32_t r) const;
 };
 
 class Column {
@@ -59,7 +106,13 @@ class Column {
 
   // Orders two rows for ORDER BY: NULL first, then by the field's comparison.
   virtual int compare_rows(std::uint32_t a, std::uint32_t b) const;
+  // Fills keys[i] for rows[i] with a number that orders as compare_rows() does (equal exactly when it returns 0),
+  // when the column can do so cheaply; false otherwise.
+  virtual bool sort_keys(const std::vector<std::uint32_t>& rows, std::vector<std::uint32_t>& keys) const;
 
+  // How the values are held: "dictionary8", "dictionary16", "arena" or "fixed".
+  virtual std::string_view encoding() const noexcept = 0;
+  // Bytes held, capacity included.
   virtual std::size_t memory_bytes() const = 0;
 
  private:

@@ -6,25 +6,63 @@
 
 namespace vtql::storage {
 
-// Rows of one module. Row r's id is ids[r]; live[r] is 0 once the record is deleted or (a lead) converted.
+// Rows of one module. Row r's id is ids[r]; live bit r is cleared once the record is deleted or (a lead) converted.
+//
+// The id index costs nothing beyond the ids while they arrive in ascending order, as the id sequences hand them
+// out: the rows whose ids ascend from the first row are found by binary search. Only a record inserted with a
+// smaller id than the last one (an import out of order) goes, with every row after it, to a hash map.
 struct MemoryBackend::Table {
   const ModuleDef* module = nullptr;
   int id_field = -1;
   int modified_field = -1;
   std::vector<std::unique_ptr<memory::Column>> columns;
   std::vector<std::uint64_t> ids;
-  std::vector<std::uint8_t> live;
-  std::unordered_map<std::uint64_t, std::uint32_t> row_of;
-  bool ids_ascending = true;
+  memory::BitVector live;
+  std::uint32_t ascending = 0;  // rows [0, ascending) have strictly ascending ids
+  std::unordered_map<std::uint64_t, std::uint32_t> out_of_order;
   std::uint32_t live_count = 0;
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(ids.size()); }
-  memory::Selection all() const { return {nullptr, &live, size()}; }
+  memory::Selection all() const { return {nullptr, live.words(), 0, size()}; }
+  bool ids_ascending() const { return out_of_order.empty(); }
 
+  void add_id(std::uint64_t id) {
+    const std::uint32_t row = size();
+    if (out_of_order.empty() && (row == 0 || id > ids.back())) {
+      ascending = row + 1;
+    } else {
+      out_of_order.emplace(id, row);
+    }
+    memory::reserve_one_more(ids);
+    ids.push_back(id);
+    live.push_back(true);
+  }
+
+  // The row holding `id`, live or not.
+  std::optional<std::uint32_t> row_of(std::uint64_t id) const {
+    const auto end = ids.begin() + ascending;
+    const auto it = std::lower_bound(ids.begin(), end, id);
+    if (it != end && *it == id) return static_cast<std::uint32_t>(it - ids.begin());
+    if (out_of_order.empty()) return std::nullopt;
+    const auto other = out_of_order.find(id);
+    if (other == out_of_order.end()) return std::nullopt;
+    return other->second;
+  }
+
+  // The row of the live record `id`.
   std::optional<std::uint32_t> find(std::uint64_t id) const {
-    const auto it = row_of.find(id);
-    if (it == row_of.end() || live[it->second] == 0) return std::nullopt;
-    return it->second;
+    const auto row = row_of(id);
+    if (!row || !live.test(*row)) return std::nullopt;
+    return row;
+  }
+
+  std::size_t memory_bytes() const {
+    std::size_t bytes = sizeof(Table) + columns.capacity() * sizeof(void*);
+    for (const auto& column : columns) bytes += column->memory_bytes();
+    bytes += ids.capacity() * sizeof(std::uint64_t) + live.memory_bytes();
+    // A node of the hash map holds a pointer and the pair, rounded up by the allocator.
+    bytes += out_of_order.size() * 32 + out_of_order.bucket_count() * sizeof(void*);
+    return bytes;
   }
 };
 
@@ -49,7 +87,7 @@ bool try_id_lookup(const MemoryBackend::Table& table, const binder::BoundExpr& e
     const auto* id = std::get_if<types::EntityId>(&v);
     if (id == nullptr) return;
     if (const auto row = table.find(id->number)) {
-      if (in.rows == nullptr || std::binary_search(in.rows->begin(), in.rows->end(), *row)) out.push_back(*row);
+      if (in.contains(*row)) out.push_back(*row);
     }
   };
   if (const auto* c = std::get_if<binder::BoundComparison>(&expr)) {
@@ -91,7 +129,7 @@ void evaluate(const MemoryBackend::Table& table, const binder::BoundExpr& expr, 
       evaluate(table, *order.front(), in, current);
       for (std::size_t i = 1; i < order.size() && !current.empty(); ++i) {
         Rows next;
-        evaluate(table, *order[i], Selection{&current, nullptr, 0}, next);
+        evaluate(table, *order[i], Selection{&current, nullptr, 0, 0}, next);
         current.swap(next);
       }
       out.insert(out.end(), current.begin(), current.end());
@@ -105,6 +143,88 @@ void evaluate(const MemoryBackend::Table& table, const binder::BoundExpr& expr, 
       out.insert(out.end(), result.begin(), result.end());
     }
   }
+}
+
+// The rows of the table matching spec.filter, in row order. When rows are wanted in id order (no ORDER BY, ids
+// ascending with the rows) and only the first `wanted` count, the rows are filtered in growing blocks until enough
+// have matched: a query with the default LIMIT 100 stops early instead of scanning the table.
+Rows matching_rows(const MemoryBackend::Table& table, const ScanSpec& spec, std::optional<std::uint64_t> wanted) {
+  Rows rows;
+  const bool early_stop = wanted && spec.order.empty() && table.ids_ascending();
+  if (spec.filter == nullptr) {
+    const auto enough = static_cast<std::size_t>(early_stop ? std::min<std::uint64_t>(*wanted, table.live_count)
+                                                            : table.live_count);
+    rows.reserve(enough);
+    for (std::uint32_t begin = 0; begin < table.size() && rows.size() < enough; begin += 4096) {
+      const Selection block{nullptr, table.live.words(), begin, std::min(table.size(), begin + 4096)};
+      block.for_each([&](std::uint32_t r) { rows.push_back(r); });
+    }
+    if (rows.size() > enough) rows.resize(enough);
+    return rows;
+  }
+  if (!early_stop) {
+    evaluate(table, *spec.filter, table.all(), rows);
+    return rows;
+  }
+  std::uint32_t block = 8192;
+  for (std::uint32_t begin = 0; begin < table.size() && rows.size() < *wanted;) {
+    const std::uint32_t end = table.size() - begin > block ? begin + block : table.size();
+    evaluate(table, *spec.filter, Selection{nullptr, table.live.words(), begin, end}, rows);
+    begin = end;
+    block = std::min<std::uint32_t>(block * 2, 1U << 20);
+  }
+  return rows;
+}
+
+// Puts the first `keep` rows in the order of `order`, ties by id. Columns that rank their values (dictionaries)
+// give a number per row, so that the sort compares integers; a single ranked key with ids ascending with the rows
+// sorts packed (key, position) integers.
+void order_rows(const MemoryBackend::Table& table, const std::vector<binder::BoundOrder>& order, std::size_t keep,
+                Rows& rows) {
+  const auto column = [&](std::size_t i) -> const memory::Column& {
+    return *table.columns[static_cast<std::size_t>(order[i].field.index)];
+  };
+  std::vector<std::vector<std::uint32_t>> keys(order.size());
+  std::vector<bool> keyed(order.size());
+  for (std::size_t i = 0; i < order.size(); ++i) keyed[i] = column(i).sort_keys(rows, keys[i]);
+  const auto first = [&](auto& v) { return v.begin() + static_cast<std::ptrdiff_t>(keep); };
+
+  if (order.size() == 1 && keyed[0] && table.ids_ascending()) {
+    const bool descending = order[0].direction == ast::Direction::kDesc;
+    std::vector<std::uint64_t> packed(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const std::uint32_t key = descending ? ~keys[0][i] : keys[0][i];
+      packed[i] = (std::uint64_t{key} << 32) | i;
+    }
+    if (keep < packed.size() / 2) {
+      std::partial_sort(packed.begin(), first(packed), packed.end());
+    } else {
+      std::sort(packed.begin(), packed.end());
+    }
+    Rows sorted(keep);
+    for (std::size_t i = 0; i < keep; ++i) sorted[i] = rows[packed[i] & 0xFFFFFFFF];
+    rows.swap(sorted);
+    return;
+  }
+
+  std::vector<std::uint32_t> positions(rows.size());
+  for (std::uint32_t i = 0; i < positions.size(); ++i) positions[i] = i;
+  const auto before = [&](std::uint32_t a, std::uint32_t b) {
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      const int c = keyed[i] ? (keys[i][a] < keys[i][b] ? -1 : keys[i][a] > keys[i][b] ? 1 : 0)
+                             : column(i).compare_rows(rows[a], rows[b]);
+      if (c != 0) return order[i].direction == ast::Direction::kAsc ? c < 0 : c > 0;
+    }
+    return table.ids[rows[a]] < table.ids[rows[b]];
+  };
+  if (keep < positions.size() / 2) {
+    std::partial_sort(positions.begin(), first(positions), positions.end(), before);
+  } else {
+    std::sort(positions.begin(), positions.end(), before);
+  }
+  Rows sorted(keep);
+  for (std::size_t i = 0; i < keep; ++i) sorted[i] = rows[positions[i]];
+  rows.swap(sorted);
 }
 
 class RowsCursor final : public Cursor {
@@ -153,33 +273,15 @@ Result<std::unique_ptr<Cursor>> MemoryBackend::scan(const ScanSpec& spec) const 
   const Table* table = table_for(*spec.module);
   if (table == nullptr) return Error{ErrorCode::kDatabaseQueryError, "no table for module " + spec.module->name, {}, {}};
 
-  Rows rows;
-  if (spec.filter != nullptr) {
-    evaluate(*table, *spec.filter, table->all(), rows);
-  } else {
-    rows.reserve(table->live_count);
-    table->all().for_each([&](std::uint32_t r) { rows.push_back(r); });
-  }
-
-  // ORDER BY the requested fields, then by id; without ORDER BY, by id.
-  const auto by_id = [&](std::uint32_t a, std::uint32_t b) { return table->ids[a] < table->ids[b]; };
-  const auto by_order = [&](std::uint32_t a, std::uint32_t b) {
-    for (const binder::BoundOrder& o : spec.order) {
-      const int c = table->columns[static_cast<std::size_t>(o.field.index)]->compare_rows(a, b);
-      if (c != 0) return o.direction == ast::Direction::kAsc ? c < 0 : c > 0;
-    }
-    return by_id(a, b);
-  };
-  const std::uint64_t wanted = spec.limit ? spec.offset + *spec.limit : rows.size();
-  const std::size_t keep = static_cast<std::size_t>(std::min<std::uint64_t>(wanted, rows.size()));
+  const std::optional<std::uint64_t> wanted =
+      spec.limit ? std::optional<std::uint64_t>(spec.offset + *spec.limit) : std::nullopt;
+  Rows rows = matching_rows(*table, spec, wanted);
+  const std::size_t keep = static_cast<std::size_t>(std::min<std::uint64_t>(wanted.value_or(rows.size()), rows.size()));
   if (!spec.order.empty()) {
-    if (keep < rows.size() / 2) {
-      std::partial_sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(keep), rows.end(), by_order);
-    } else {
-      std::sort(rows.begin(), rows.end(), by_order);
-    }
-  } else if (!table->ids_ascending) {
-    std::sort(rows.begin(), rows.end(), by_id);
+    order_rows(*table, spec.order, keep, rows);
+  } else if (!table->ids_ascending()) {
+    std::sort(rows.begin(), rows.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return table->ids[a] < table->ids[b]; });
   }
 
   const std::size_t begin = static_cast<std::size_t>(std::min<std::uint64_t>(spec.offset, rows.size()));
@@ -227,7 +329,7 @@ Result<std::uint64_t> MemoryBackend::insert(const ModuleDef& module, Record reco
   Table* table = table_for(module);
   if (table == nullptr) return Error{ErrorCode::kAccessDenied, "unknown module " + module.name, {}, {}};
   std::uint64_t id = next_id(module);
-  while (table->row_of.count(id) != 0) id = next_id(module);
+  while (table->row_of(id)) id = next_id(module);
   lock.unlock();
   if (auto status = insert_with_id(module, id, std::move(record)); !status) return std::move(status).error();
   return id;
@@ -243,17 +345,13 @@ Status MemoryBackend::insert_with_id(const ModuleDef& module, std::uint64_t id, 
                      std::to_string(record.size()),
                  {}, {}};
   }
-  if (table->row_of.count(id) != 0) {
+  if (table->row_of(id)) {
     return Error{ErrorCode::kInvalidArgument, module.name + " already has a record " + std::to_string(id), {}, {}};
   }
   const auto prefix = static_cast<std::uint32_t>(std::stoul(module.id_prefix.empty() ? "0" : module.id_prefix));
   if (table->id_field >= 0) record[static_cast<std::size_t>(table->id_field)] = types::EntityId{prefix, id};
-  const auto row = table->size();
-  if (!table->ids.empty() && id < table->ids.back()) table->ids_ascending = false;
   for (std::size_t i = 0; i < record.size(); ++i) table->columns[i]->append(record[i]);
-  table->ids.push_back(id);
-  table->live.push_back(1);
-  table->row_of.emplace(id, row);
+  table->add_id(id);
   ++table->live_count;
   if (is_actor(module)) next_actor_id_ = std::max(next_actor_id_, id + 1);
   else if (module.is_entity) next_entity_id_ = std::max(next_entity_id_, id + 1);
@@ -284,7 +382,7 @@ Status MemoryBackend::retire(const ModuleDef& module, std::uint64_t id, bool del
   Table* table = table_for(module);
   const auto row = table == nullptr ? std::nullopt : table->find(id);
   if (!row) return Error{ErrorCode::kInvalidArgument, module.name + " has no record " + std::to_string(id), {}, {}};
-  table->live[*row] = 0;
+  table->live.set(*row, false);
   --table->live_count;
   if (!deleted) return Ok{};
   types::DateTime when;
@@ -319,14 +417,20 @@ Result<std::vector<Change>> MemoryBackend::changes_since(std::string_view module
 
 std::size_t MemoryBackend::memory_bytes() const {
   std::shared_lock lock(mutex_);
-  std::size_t bytes = 0;
-  for (const auto& table : tables_) {
-    for (const auto& column : table->columns) bytes += column->memory_bytes();
-    bytes += table->ids.capacity() * sizeof(std::uint64_t) + table->live.capacity();
-    bytes += table->row_of.size() * (sizeof(std::uint64_t) + sizeof(std::uint32_t) + 2 * sizeof(void*));
-    bytes += table->row_of.bucket_count() * sizeof(void*);
-  }
+  std::size_t bytes = sizeof(MemoryBackend) + tables_.capacity() * sizeof(void*) +
+                      by_module_.size() * 32 + by_module_.bucket_count() * sizeof(void*) +
+                      deletions_.capacity() * sizeof(Change);
+  for (const Change& d : deletions_) bytes += d.module.capacity() > 15 ? d.module.capacity() + 1 : 0;
+  for (const auto& table : tables_) bytes += table->memory_bytes();
   return bytes;
+}
+
+std::size_t MemoryBackend::memory_bytes(std::string_view module) const {
+  std::shared_lock lock(mutex_);
+  for (const auto& table : tables_) {
+    if (table->module->name == module) return table->memory_bytes();
+  }
+  return 0;
 }
 
 }  // namespace vtql::storage

@@ -31,8 +31,11 @@ class MemoryBackend final : public Backend {
 
   Status insert_with_id(const ModuleDef& module, std::uint64_t id, Record record) override;
 
-  // Bytes held by the stored data and indexes.
+  // Bytes held by the stored data and its indexes (capacity included): every table's columns, ids, live bits and
+  // id index, and the record of deletions.
   std::size_t memory_bytes() const;
+  // The same for one module's table; 0 for a module the backend does not hold.
+  std::size_t memory_bytes(std::string_view module) const;
 
   struct Table;
 
