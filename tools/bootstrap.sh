@@ -7,7 +7,7 @@ build="${VTQL_BUILD_DIR:-$root/build}"
 
 # mariadb-server is the reference for the text collation: a test compares vtql with it (its service is never started).
 packages=(cmake ninja-build g++ tao-pegtl-dev nlohmann-json3-dev libboost-dev libcli11-dev libgtest-dev
-          libbenchmark-dev libsqlite3-dev mariadb-server)
+          libbenchmark-dev libsqlite3-dev mariadb-server gnuplot-nox)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
