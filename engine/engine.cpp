@@ -7,6 +7,7 @@
 #include "engine/binder/bound_query.hpp"
 #include "engine/executor/executor.hpp"
 #include "engine/planner/plan.hpp"
+#include "engine/planner/plan_cache.hpp"
 #include "engine/storage/backend.hpp"
 #include "grammar/parser.hpp"
 
@@ -41,7 +42,9 @@ Engine::Engine(std::shared_ptr<const Schema> schema, Settings settings)
     : Engine(Database::in_memory(std::move(schema)), settings) {}
 
 Engine::Engine(std::shared_ptr<Database> database, Settings settings)
-    : schema_(database->schema()), database_(std::move(database)), settings_(settings) {}
+    : schema_(database->schema()), database_(std::move(database)), settings_(settings) {
+  if (settings_.plan_cache > 0) plans_ = std::make_shared<planner::PlanCache>(settings_.plan_cache);
+}
 
 Result<ast::SelectStatement> parse(std::string_view query, const Settings& settings) {
   try {
@@ -111,9 +114,23 @@ Result<ResultSet> Engine::execute(const PreparedQuery& prepared) const {
 }
 
 Result<ResultSet> Engine::query(std::string_view query) const {
-  auto prepared = prepare(query);
-  if (!prepared) return std::move(prepared).error();
-  return execute(*prepared);
+  if (plans_ == nullptr) {
+    auto prepared = prepare(query);
+    if (!prepared) return std::move(prepared).error();
+    return execute(*prepared);
+  }
+  auto cached = plans_->find(query);
+  if (cached == nullptr) {
+    auto prepared = prepare(query);
+    if (!prepared) return std::move(prepared).error();
+    try {
+      cached = std::make_shared<const PreparedQuery>(std::move(*prepared));
+      plans_->insert(query, cached);
+    } catch (const std::bad_alloc&) {
+      return Error{ErrorCode::kDatabaseQueryError, "out of memory while preparing the query", {}, {}};
+    }
+  }
+  return execute(*cached);
 }
 
 Result<std::string> Engine::explain(std::string_view query) const {

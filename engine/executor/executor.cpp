@@ -21,8 +21,15 @@ const types::Value& comparable(const types::Value& value, const binder::BoundFie
 
 // The string form of one output value; references name the module that holds the record, found by probing the
 // modules the field refers to in order, as the original does; a reference to no live record is null.
-std::optional<std::string> output_value(const types::Value& value, const FieldDef& field, const Schema& schema,
-                                        const storage::Backend& backend) {
+std::optional<std::string> output_value(types::Value& value, const FieldDef& field, const Schema& schema,
+                                        const storage::Backend& backend, bool resolved, bool last_use) {
+  // Text is its own string form; once no other output column needs it, it moves out of the row.
+  if (auto* text = std::get_if<std::string>(&value); text != nullptr && last_use) return std::move(*text);
+  if (field.type == FieldType::kReference && resolved) {
+    const auto* id = std::get_if<types::EntityId>(&value);
+    if (id == nullptr || id->number == 0) return std::nullopt;
+    return types::to_webservice_string(value, field);
+  }
   if (field.type == FieldType::kReference) {
     const auto* id = std::get_if<types::EntityId>(&value);
     if (id == nullptr || id->number == 0) return std::nullopt;
@@ -126,12 +133,19 @@ Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& bac
 
   for (const int c : q.columns) result.columns.push_back(q.module->fields[static_cast<std::size_t>(c)].name);
   result.rows.reserve(end - begin);
+  std::vector<bool> last_use(plan.project.size(), true);
+  for (std::size_t i = 0; i < plan.project.size(); ++i) {
+    for (std::size_t j = i + 1; j < plan.project.size(); ++j) {
+      if (plan.project[j] == plan.project[i]) last_use[i] = false;
+    }
+  }
   for (std::size_t r = begin; r < end; ++r) {
     std::vector<std::optional<std::string>> out;
     out.reserve(plan.project.size());
     for (std::size_t i = 0; i < plan.project.size(); ++i) {
       const FieldDef& field = q.module->fields[static_cast<std::size_t>(q.columns[i])];
-      out.push_back(output_value(rows[r][static_cast<std::size_t>(plan.project[i])], field, *q.schema, backend));
+      out.push_back(output_value(rows[r][static_cast<std::size_t>(plan.project[i])], field, *q.schema, backend,
+                                 plan.scan.resolve_references, last_use[i]));
     }
     result.rows.push_back(std::move(out));
   }

@@ -70,6 +70,7 @@ Plan make_plan(const binder::BoundQuery& query, const storage::Capabilities& cap
   plan.query = &query;
   plan.backend_name = std::move(backend_name);
   plan.scan.module = query.module;
+  plan.scan.compiled = std::make_shared<storage::CompiledSpec>();
   const binder::BoundExpr* where = query.where ? &*query.where : nullptr;
 
   if (query.count_only) {
@@ -109,6 +110,7 @@ Plan make_plan(const binder::BoundQuery& query, const storage::Capabilities& cap
     plan.limit = query.count;
   }
   if (push_filter && push_order) {
+    plan.scan.resolve_references = capabilities.references;
     plan.scan.columns = query.columns;
     for (std::size_t i = 0; i < query.columns.size(); ++i) plan.project.push_back(static_cast<int>(i));
   } else {
@@ -151,6 +153,7 @@ std::string explain(const Plan& plan) {
     scan += " offset " + std::to_string(plan.scan.offset) + " limit " + std::to_string(*plan.scan.limit) + ";";
   }
   scan += plan.scan.columns.size() == q.module->fields.size() ? " all fields" : " fields: " + columns_text(q, plan.scan.columns);
+  if (plan.scan.resolve_references) scan += "; references resolved";
   lines.push_back(scan);
   std::string out;
   for (std::size_t i = 0; i < lines.size(); ++i) out += std::string(2 * i, ' ') + lines[i] + "\n";

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,7 @@ struct Capabilities {
   bool order = false;       // returns rows in ScanSpec::order (ties by id ascending)
   bool limit = false;       // applies offset and limit (only requested together with order)
   bool count = false;       // answers count() for a filter
+  bool references = false;  // resolves reference fields for output when ScanSpec::resolve_references
 };
 
 // One record: a value per field of its module, in describe order. On insert the `id` slot is ignored.
@@ -33,6 +35,14 @@ using Record = std::vector<types::Value>;
 // A row of a scan: the values of ScanSpec::columns, in that order.
 using Row = std::vector<types::Value>;
 
+// Where a backend keeps its compiled form of a scan spec (its SQL, say), so that a prepared query that runs again
+// is not compiled again. `owner` says which backend compiled it.
+struct CompiledSpec {
+  std::mutex mutex;
+  const void* owner = nullptr;
+  std::shared_ptr<const void> value;
+};
+
 struct ScanSpec {
   const ModuleDef* module = nullptr;
   std::vector<int> columns;                    // field indexes to return
@@ -40,6 +50,12 @@ struct ScanSpec {
   std::vector<binder::BoundOrder> order;       // pushed down only when capabilities().order; ties by id
   std::uint64_t offset = 0;                    // pushed down only when capabilities().limit
   std::optional<std::uint64_t> limit;
+  // Reference fields come back resolved for output, as the executor would resolve them with exists(): the id
+  // with the prefix of the first module the field refers to that holds it live, or NULL when none does. Set by the
+  // planner only for a backend with capabilities().references, when the rows go straight to the output.
+  bool resolve_references = false;
+  // Set by the planner; copies share it, so a spec is not changed once a backend has seen it. May be null.
+  std::shared_ptr<CompiledSpec> compiled;
 };
 
 class Cursor {

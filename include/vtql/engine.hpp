@@ -27,6 +27,9 @@ struct Settings {
   std::uint32_t max_query_bytes = 1 << 20;
   std::uint32_t max_predicates = 10'000;
   std::uint32_t max_in_values = 100'000;
+  // Prepared queries Engine::query keeps, by their exact text, so that a query sent again skips parsing, binding
+  // and planning (clients repeat their list views and sync polls). 0: none.
+  std::uint32_t plan_cache = 512;
 };
 
 namespace binder {
@@ -34,6 +37,7 @@ struct BoundQuery;
 }
 namespace planner {
 struct Plan;
+class PlanCache;
 }
 
 // A query that parsed and type-checked: its syntax tree, the module it reads, warnings, and its effective shape.
@@ -103,6 +107,7 @@ class Engine {
   std::shared_ptr<const Schema> schema_;
   std::shared_ptr<Database> database_;
   Settings settings_;
+  std::shared_ptr<planner::PlanCache> plans_;  // null when settings_.plan_cache is 0
 };
 
 // Parses one query without a schema: syntax only.

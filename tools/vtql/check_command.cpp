@@ -101,6 +101,7 @@ std::function<int()> add_check_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("check", "Check queries against the schema: valid, or where and why not");
   cmd->add_option("queries", options->queries, "Queries to check (each ends in ';')");
   add_schema_options(*cmd, options->schema);
+  add_database_options(*cmd, options->schema, /*with_backend=*/false);
   cmd->add_option("--dialect", options->dialect, "Query dialect")->check(CLI::IsMember({"vtiger", "extended"}));
   cmd->add_option("--max-rows", options->max_rows, "Row cap for LIMIT (0: no cap)");
   cmd->add_flag("--jsonl", options->jsonl, "Read queries as JSON strings, one per line, from standard input; answer "

@@ -18,5 +18,6 @@ std::function<int()> add_query_command(CLI::App& app);
 std::function<int()> add_explain_command(CLI::App& app);
 std::function<int()> add_describe_command(CLI::App& app);
 std::function<int()> add_listtypes_command(CLI::App& app);
+std::function<int()> add_bench_command(CLI::App& app);
 
 }  // namespace vtql::cli

@@ -14,7 +14,39 @@ void add_schema_options(CLI::App& cmd, SchemaOptions& options) {
   cmd.add_flag("--no-builtin", options.no_builtin, "With --schema: use only the given modules");
 }
 
+void add_database_options(CLI::App& cmd, SchemaOptions& options, bool with_backend) {
+  CLI::Option* db = cmd.add_option("--db", options.db_path,
+                                   "A vtql SQLite database file (made by vtql demo or vtql import); it holds its own "
+                                   "schema");
+  for (const char* name : {"--schema", "--no-builtin"}) {
+    if (CLI::Option* other = cmd.get_option_no_throw(name)) db->excludes(other);
+  }
+  if (with_backend) {
+    cmd.add_option("--backend", options.backend,
+                   "With --db: sqlite runs on the file; memory copies its records into memory first")
+        ->check(CLI::IsMember({"sqlite", "memory"}))
+        ->needs(db);
+  }
+}
+
+std::shared_ptr<Database> open_database_file(const SchemaOptions& options, std::string_view command) {
+  OpenOptions open;
+  open.read_only = true;
+  auto database = Database::open(options.db_path, open);
+  if (database && options.backend == "memory") database = (*database)->copy_to_memory();
+  if (!database) {
+    std::cerr << "vtql " << command << ": " << database.error().message << "\n";
+    if (!database.error().hint.empty()) std::cerr << "  hint: " << database.error().hint << "\n";
+    return nullptr;
+  }
+  return *database;
+}
+
 std::shared_ptr<const Schema> load_schema(const SchemaOptions& options, std::string_view command) {
+  if (!options.db_path.empty()) {
+    const auto database = open_database_file(SchemaOptions{{}, false, options.db_path, "sqlite"}, command);
+    return database == nullptr ? nullptr : database->schema();
+  }
   std::shared_ptr<const Schema> schema = Schema::builtin();
   if (options.schema_path.empty()) return schema;
   auto loaded = Schema::load(options.schema_path);

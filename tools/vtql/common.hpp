@@ -14,14 +14,22 @@ namespace vtql::cli {
 struct SchemaOptions {
   std::string schema_path;
   bool no_builtin = false;
+  std::string db_path;            // --db: a SQLite database file, which holds its own schema
+  std::string backend = "sqlite";  // --backend: with --db, run on the file or on a copy in memory
 };
 
 // Adds --schema and --no-builtin to a subcommand.
 void add_schema_options(CLI::App& cmd, SchemaOptions& options);
+// Adds --db FILE (excluding --schema and --no-builtin), and --backend when `with_backend`.
+void add_database_options(CLI::App& cmd, SchemaOptions& options, bool with_backend);
 
-// The built-in schema, or the --schema files merged over it (or alone with --no-builtin). Prints the error and
-// returns nullptr when the files cannot be loaded.
+// The schema of the --db file, or the built-in schema, or the --schema files merged over it (or alone with
+// --no-builtin). Prints the error and returns nullptr when it cannot be loaded.
 std::shared_ptr<const Schema> load_schema(const SchemaOptions& options, std::string_view command);
+
+// The --db file opened read-only, or with --backend memory its records copied into memory. Prints the error and
+// returns nullptr when it cannot be opened. REQUIRES: !options.db_path.empty()
+std::shared_ptr<Database> open_database_file(const SchemaOptions& options, std::string_view command);
 
 // {"code":…,"message":…,"offset":…,"line":…,"column":…,"hint":…} for an error in `query`.
 nlohmann::ordered_json error_json(const Error& error, std::string_view query);

@@ -57,6 +57,7 @@ std::function<int()> add_describe_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("describe", "A module's describe metadata, as the webservice's describe answers");
   cmd->add_option("module", options->module, "Module name (case-sensitive), for example Contacts")->required();
   add_schema_options(*cmd, options->schema);
+  add_database_options(*cmd, options->schema, /*with_backend=*/false);
   return [options] { return run_describe(*options); };
 }
 
@@ -64,6 +65,7 @@ std::function<int()> add_listtypes_command(CLI::App& app) {
   auto options = std::make_shared<MetadataOptions>();
   CLI::App* cmd = app.add_subcommand("listtypes", "The modules, as the webservice's listtypes answers");
   add_schema_options(*cmd, options->schema);
+  add_database_options(*cmd, options->schema, /*with_backend=*/false);
   return [options] { return run_listtypes(*options); };
 }
 

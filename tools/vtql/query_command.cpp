@@ -117,6 +117,7 @@ std::string envelope(const Result<ResultSet>& result, std::string_view query) {
 }
 
 std::shared_ptr<Database> open_database(const QueryOptions& options, std::string_view command) {
+  if (!options.schema.db_path.empty()) return open_database_file(options.schema, command);
   const auto schema = load_schema(options.schema, command);
   if (schema == nullptr) return nullptr;
   DemoOptions demo;
@@ -179,14 +180,21 @@ int run_explain(const QueryOptions& options) {
     std::cerr << "vtql explain: give a query as an argument\n";
     return kExitUsage;
   }
-  const auto schema = load_schema(options.schema, "explain");
-  if (schema == nullptr) return kExitUsage;
   Settings settings;
   settings.max_rows = options.max_rows;
-  const Engine engine(schema, settings);
+  std::unique_ptr<Engine> engine;
+  if (options.schema.db_path.empty()) {
+    const auto schema = load_schema(options.schema, "explain");
+    if (schema == nullptr) return kExitUsage;
+    engine = std::make_unique<Engine>(schema, settings);
+  } else {
+    const auto database = open_database_file(options.schema, "explain");
+    if (database == nullptr) return kExitUsage;
+    engine = std::make_unique<Engine>(database, settings);
+  }
   bool all_ok = true;
   for (const std::string& query : options.queries) {
-    const auto plan = engine.explain(query);
+    const auto plan = engine->explain(query);
     all_ok = all_ok && plan.ok();
     if (plan) {
       std::cout << *plan;
@@ -200,6 +208,7 @@ int run_explain(const QueryOptions& options) {
 void add_common(CLI::App& cmd, QueryOptions& options) {
   cmd.add_option("queries", options.queries, "Queries (each ends in ';')");
   add_schema_options(cmd, options.schema);
+  add_database_options(cmd, options.schema, /*with_backend=*/true);
   cmd.add_option("--max-rows", options.max_rows, "Row cap for LIMIT; no LIMIT means this many rows (0: no cap)");
 }
 
@@ -207,10 +216,14 @@ void add_common(CLI::App& cmd, QueryOptions& options) {
 
 std::function<int()> add_query_command(CLI::App& app) {
   auto options = std::make_shared<QueryOptions>();
-  CLI::App* cmd = app.add_subcommand("query", "Run queries over the built-in demo CRM, held in memory");
+  CLI::App* cmd = app.add_subcommand("query", "Run queries over a database file, or the built-in demo CRM in memory");
   add_common(*cmd, *options);
-  cmd->add_option("--scale", options->scale, "Records in the demo CRM, roughly")->check(CLI::Range(1, 10'000'000));
-  cmd->add_option("--seed", options->seed, "Seed of the demo CRM: the same scale and seed give the same data");
+  CLI::Option* db = cmd->get_option("--db");
+  cmd->add_option("--scale", options->scale, "Records in the demo CRM, roughly")
+      ->check(CLI::Range(1, 10'000'000))
+      ->excludes(db);
+  cmd->add_option("--seed", options->seed, "Seed of the demo CRM: the same scale and seed give the same data")
+      ->excludes(db);
   cmd->add_option("--format", options->format, "table for people, json for the webservice envelope, csv for rows")
       ->check(CLI::IsMember({"table", "json", "csv"}));
   cmd->add_flag("--jsonl", options->jsonl,

@@ -206,6 +206,22 @@ Status write_where(const TableLayout& layout, const ScanSpec& spec, int max_para
   return Ok{};
 }
 
+// The prefix of the first module `field` refers to that holds the referenced record live, as the executor's
+// probing would find it, or 0: CASE WHEN EXISTS (...) THEN 11 WHEN ... ELSE 0 END. The prefixes come from the
+// schema, never from a query.
+void write_resolution(const TableLayout& layout, const FieldDef& field, const std::string& column, const Schema& schema,
+                      std::string& sql) {
+  std::string cases;
+  for (const std::string& name : field.refers_to) {
+    const ModuleDef* target = schema.find_module(name);
+    if (target == nullptr) continue;
+    cases += " WHEN EXISTS (SELECT 1 FROM " + quote_identifier(target->name) + " AS r WHERE r.\"id\" = " +
+             layout.table + "." + column + " AND r." + kStateColumn + " = 0) THEN " +
+             std::to_string(std::strtoul(target->id_prefix.c_str(), nullptr, 10));
+  }
+  sql += cases.empty() ? std::string("0") : "CASE" + cases + " ELSE 0 END";
+}
+
 std::int64_t clamp(std::uint64_t n) {
   return n > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
              ? std::numeric_limits<std::int64_t>::max()
@@ -252,14 +268,22 @@ int SqlQuery::bind(sqlite3_stmt* stmt) const {
   return SQLITE_OK;
 }
 
-Result<SqlQuery> build_select(const TableLayout& layout, const ScanSpec& spec, int max_parameters) {
+Result<SqlQuery> build_select(const TableLayout& layout, const ScanSpec& spec, int max_parameters,
+                              const Schema& schema) {
   SqlQuery query;
   query.sql = "SELECT ";
   for (std::size_t i = 0; i < spec.columns.size(); ++i) {
     const auto c = static_cast<std::size_t>(spec.columns[i]);
+    const FieldDef& field = layout.module->fields[c];
     if (i > 0) query.sql += ", ";
     query.sql += layout.columns[c];
-    if (!layout.prefix_columns[c].empty()) {
+    const bool resolve = spec.resolve_references && field.type == FieldType::kReference;
+    query.prefixed.push_back(resolve || !layout.prefix_columns[c].empty() ? 1 : 0);
+    query.resolved.push_back(resolve ? 1 : 0);
+    if (resolve) {
+      query.sql += ", ";
+      write_resolution(layout, field, layout.columns[c], schema, query.sql);
+    } else if (!layout.prefix_columns[c].empty()) {
       query.sql += ", ";
       query.sql += layout.prefix_columns[c];
     }

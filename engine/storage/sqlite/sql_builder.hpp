@@ -39,15 +39,21 @@ struct SqlQuery {
   std::string sql;
   std::vector<Parameter> parameters;
   std::vector<std::unique_ptr<InSet>> sets;  // the large IN lists the parameters point at
+  // Per selected column of the spec: whether a prefix follows it (owners; references when resolved), and whether
+  // that prefix is a resolved reference's (0: no live record).
+  std::vector<std::uint8_t> prefixed;
+  std::vector<std::uint8_t> resolved;
 
   // Binds every parameter; SQLITE_OK or SQLite's error code.
   int bind(sqlite3_stmt* stmt) const;
 };
 
-// SELECT of spec.columns (each owner with its prefix column) of live records matching spec.filter, in
-// spec.order then id, with spec.offset and spec.limit. `max_parameters` is the connection's limit: IN lists
-// that would pass it go through vtql_in with one parameter each. Errors when even that is too many.
-Result<SqlQuery> build_select(const TableLayout& layout, const ScanSpec& spec, int max_parameters);
+// SELECT of spec.columns (each owner with its prefix column, each reference with the prefix of the module that
+// holds it when spec.resolve_references) of live records matching spec.filter, in spec.order then id, with
+// spec.offset and spec.limit. `max_parameters` is the connection's limit: IN lists that would pass it go through
+// vtql_in with one parameter each. Errors when even that is too many.
+Result<SqlQuery> build_select(const TableLayout& layout, const ScanSpec& spec, int max_parameters,
+                              const Schema& schema);
 // SELECT count(*) of live records matching spec.filter.
 Result<SqlQuery> build_count(const TableLayout& layout, const ScanSpec& spec, int max_parameters);
 

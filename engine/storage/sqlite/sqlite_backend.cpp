@@ -62,8 +62,8 @@ std::vector<std::string> index_sql(const ModuleDef& module) {
 // Reads rows of a statement into rows of typed values.
 class SqliteCursor final : public Cursor {
  public:
-  SqliteCursor(SqliteBackend::Lease lease, Statement statement, SqlQuery query, const TableLayout& layout,
-               std::vector<int> columns);
+  SqliteCursor(SqliteBackend::Lease lease, Statement statement, std::shared_ptr<const SqlQuery> query,
+               const TableLayout& layout, std::vector<int> columns);
   ~SqliteCursor() override;
 
   bool next(Row& row) override;
@@ -72,7 +72,7 @@ class SqliteCursor final : public Cursor {
  private:
   std::unique_ptr<SqliteBackend::Lease> lease_;
   Statement statement_;
-  SqlQuery query_;
+  std::shared_ptr<const SqlQuery> query_;
   const TableLayout& layout_;
   std::vector<int> columns_;
   Status status_ = Ok{};
@@ -106,15 +106,15 @@ class SqliteBackend::Lease {
 
 namespace {
 
-SqliteCursor::SqliteCursor(SqliteBackend::Lease lease, Statement statement, SqlQuery query, const TableLayout& layout,
-                           std::vector<int> columns)
+SqliteCursor::SqliteCursor(SqliteBackend::Lease lease, Statement statement, std::shared_ptr<const SqlQuery> query,
+                           const TableLayout& layout, std::vector<int> columns)
     : lease_(std::make_unique<SqliteBackend::Lease>(std::move(lease))),
       statement_(std::move(statement)),
       query_(std::move(query)),
       layout_(layout),
       columns_(std::move(columns)) {}
 
-SqliteCursor::~SqliteCursor() { (*lease_)->recycle(query_.sql, std::move(statement_)); }
+SqliteCursor::~SqliteCursor() { (*lease_)->recycle(query_->sql, std::move(statement_)); }
 
 bool SqliteCursor::next(Row& row) {
   if (done_) return false;
@@ -128,13 +128,16 @@ bool SqliteCursor::next(Row& row) {
   row.clear();
   row.reserve(columns_.size());
   int position = 0;
-  for (const int c : columns_) {
-    const FieldDef& field = layout_.module->fields[static_cast<std::size_t>(c)];
-    std::uint32_t prefix = layout_.id_prefix;
-    const bool has_prefix = !layout_.prefix_columns[static_cast<std::size_t>(c)].empty();
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    const FieldDef& field = layout_.module->fields[static_cast<std::size_t>(columns_[i])];
+    std::uint32_t prefix = field.is_id() ? layout_.id_prefix : 0;
+    const bool has_prefix = query_->prefixed[i] != 0;
     if (has_prefix) prefix = static_cast<std::uint32_t>(sqlite3_column_int64(stmt, position + 1));
-    else if (!field.is_id()) prefix = 0;
-    row.push_back(decode(sqlite3_column_value(stmt, position), field, prefix));
+    if (query_->resolved[i] != 0 && prefix == 0) {
+      row.emplace_back(types::Null{});  // refers to no live record
+    } else {
+      row.push_back(decode(sqlite3_column_value(stmt, position), field, prefix));
+    }
     position += has_prefix ? 2 : 1;
   }
   return true;
@@ -368,16 +371,36 @@ void SqliteBackend::release(std::unique_ptr<Connection> connection) const {
   pool_.push_back(std::move(connection));
 }
 
+// The spec's statement, compiled once per prepared query: its SQL text and parameters do not change between runs.
+Result<std::shared_ptr<const SqlQuery>> SqliteBackend::compile(const TableLayout& layout, const ScanSpec& spec,
+                                                               bool count) const {
+  std::unique_lock<std::mutex> lock;
+  if (spec.compiled) {
+    lock = std::unique_lock(spec.compiled->mutex);
+    if (spec.compiled->owner == this && spec.compiled->value) {
+      return std::static_pointer_cast<const SqlQuery>(spec.compiled->value);
+    }
+  }
+  auto built = count ? build_count(layout, spec, max_parameters_) : build_select(layout, spec, max_parameters_, *schema_);
+  if (!built) return std::move(built).error();
+  auto query = std::make_shared<const SqlQuery>(std::move(*built));
+  if (spec.compiled) {
+    spec.compiled->owner = this;
+    spec.compiled->value = query;
+  }
+  return query;
+}
+
 Result<std::unique_ptr<Cursor>> SqliteBackend::scan(const ScanSpec& spec) const {
   const TableLayout* layout = layout_for(*spec.module);
   if (layout == nullptr) return Error{ErrorCode::kDatabaseQueryError, "no table for module " + spec.module->name, {}, {}};
-  auto query = build_select(*layout, spec, max_parameters_);
+  auto query = compile(*layout, spec, false);
   if (!query) return std::move(query).error();
   Lease lease = acquire();
   if (!lease) return lease.error;
-  auto statement = lease->prepare(query->sql);
+  auto statement = lease->prepare((*query)->sql);
   if (!statement) return std::move(statement).error();
-  if (query->bind(statement->get()) != SQLITE_OK) return lease->error("binding the query's values");
+  if ((*query)->bind(statement->get()) != SQLITE_OK) return lease->error("binding the query's values");
   return std::unique_ptr<Cursor>(
       std::make_unique<SqliteCursor>(std::move(lease), std::move(*statement), std::move(*query), *layout, spec.columns));
 }
@@ -385,21 +408,21 @@ Result<std::unique_ptr<Cursor>> SqliteBackend::scan(const ScanSpec& spec) const 
 Result<std::uint64_t> SqliteBackend::count(const ScanSpec& spec) const {
   const TableLayout* layout = layout_for(*spec.module);
   if (layout == nullptr) return Error{ErrorCode::kDatabaseQueryError, "no table for module " + spec.module->name, {}, {}};
-  auto query = build_count(*layout, spec, max_parameters_);
+  auto query = compile(*layout, spec, true);
   if (!query) return std::move(query).error();
   Lease lease = acquire();
   if (!lease) return lease.error;
-  auto statement = lease->prepare(query->sql);
+  auto statement = lease->prepare((*query)->sql);
   if (!statement) return std::move(statement).error();
   Result<std::uint64_t> result = std::uint64_t{0};
-  if (query->bind(statement->get()) != SQLITE_OK) {
+  if ((*query)->bind(statement->get()) != SQLITE_OK) {
     result = lease->error("binding the query's values");
   } else if (sqlite3_step(statement->get()) == SQLITE_ROW) {
     result = static_cast<std::uint64_t>(sqlite3_column_int64(statement->get(), 0));
   } else {
     result = lease->error("counting " + spec.module->name);
   }
-  lease->recycle(query->sql, std::move(*statement));
+  lease->recycle((*query)->sql, std::move(*statement));
   return result;
 }
 

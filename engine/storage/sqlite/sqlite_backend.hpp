@@ -23,6 +23,7 @@ namespace vtql::storage::sqlite {
 
 class Connection;
 struct TableLayout;
+struct SqlQuery;
 
 struct SqliteOptions {
   bool read_only = false;
@@ -44,7 +45,7 @@ class SqliteBackend final : public Backend {
   const std::shared_ptr<const Schema>& schema() const noexcept { return schema_; }
 
   std::string_view name() const noexcept override { return "sqlite"; }
-  Capabilities capabilities() const noexcept override { return {true, true, true, true}; }
+  Capabilities capabilities() const noexcept override { return {true, true, true, true, true}; }
 
   Result<std::unique_ptr<Cursor>> scan(const ScanSpec& spec) const override;
   Result<std::uint64_t> count(const ScanSpec& spec) const override;
@@ -72,6 +73,8 @@ class SqliteBackend final : public Backend {
   Status read_sequences();
 
   const TableLayout* layout_for(const ModuleDef& module) const;
+  Result<std::shared_ptr<const SqlQuery>> compile(const TableLayout& layout, const ScanSpec& spec,
+                                                         bool count) const;
   Lease acquire() const;
   void release(std::unique_ptr<Connection> connection) const;
   // Runs `body` inside the current write transaction, or in one of its own.
