@@ -71,8 +71,12 @@ for w in list lookup sync search dashboard; do
 done
 expect show-workload 0 "param city = Contacts.mailingcity" -- "$vtql" bench --show-workload --workload list
 expect compare 0 "ratios to memory" -- "$vtql" bench "${small[@]}" --count 100 --compare memory,memory
-expect sqlite-unavailable 2 "the sqlite backend is not available" -- "$vtql" bench "${small[@]}" --backend sqlite --count 10
-expect sqlite-compare 2 "not available" -- "$vtql" bench "${small[@]}" --compare memory,sqlite --count 10
+mkdir -p "$work/tmp"
+expect sqlite 0 "sqlite:" -- env TMPDIR="$work/tmp" "$vtql" bench "${small[@]}" --backend sqlite --count 100
+expect sqlite-compare 0 "ratios to memory" -- env TMPDIR="$work/tmp" "$vtql" bench "${small[@]}" --compare memory,sqlite --count 100
+left=$(ls -A "$work/tmp")
+[ -z "$left" ]
+report sqlite-temporary-files-removed $? "left behind: $left"
 expect unknown-backend 2 "unknown backend 'oracle'" -- "$vtql" bench --backend oracle --count 10
 expect unknown-workload 2 "no built-in workload or readable file named 'nope'" -- "$vtql" bench --workload nope
 expect bad-duration 2 "--duration takes a time" -- "$vtql" bench --duration soon

@@ -145,6 +145,7 @@ std::vector<std::shared_ptr<const Engine>> open_engines(const BenchOptions& opti
     backend.schema = schema;
     backend.scale = options.scale;
     backend.seed = options.seed;
+    backend.db_path = options.schema.db_path;
     if (stderr_is_terminal()) {
       backend.progress = [label = label_for(names, i), last = -1](std::uint64_t done, std::uint64_t total) mutable {
         const int percent = total == 0 ? 100 : static_cast<int>(done * 100 / total);
@@ -392,6 +393,7 @@ std::function<int()> add_bench_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "bench", "Benchmark a workload of VTQL queries (or single queries) over the demo CRM: throughput and latency");
   add_schema_options(*cmd, options->schema);
+  add_database_options(*cmd, options->schema, /*with_backend=*/false);
   std::string workloads;
   for (const auto name : bench::builtin_workload_names()) workloads += (workloads.empty() ? "" : "|") + std::string(name);
   cmd->add_option("--workload", options->workload, "A built-in workload (" + workloads + ") or a workload file")
