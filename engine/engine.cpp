@@ -136,7 +136,8 @@ Result<ResultSet> Engine::query(std::string_view query) const {
 Result<std::string> Engine::explain(std::string_view query) const {
   auto prepared = prepare(query);
   if (!prepared) return std::move(prepared).error();
-  return planner::explain(prepared->plan());
+  const planner::Plan& plan = prepared->plan();
+  return planner::explain(plan) + database_->backend().explain(plan.scan, plan.count_in_backend);
 }
 
 }  // namespace vtql

@@ -110,7 +110,10 @@ Plan make_plan(const binder::BoundQuery& query, const storage::Capabilities& cap
     plan.limit = query.count;
   }
   if (push_filter && push_order) {
-    plan.scan.resolve_references = capabilities.references;
+    plan.scan.resolve_references =
+        capabilities.references && std::any_of(query.columns.begin(), query.columns.end(), [&](int c) {
+          return query.module->fields[static_cast<std::size_t>(c)].type == FieldType::kReference;
+        });
     plan.scan.columns = query.columns;
     for (std::size_t i = 0; i < query.columns.size(); ++i) plan.project.push_back(static_cast<int>(i));
   } else {

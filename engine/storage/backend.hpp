@@ -102,6 +102,13 @@ class Backend {
   // Records of `module` (all modules when empty) modified or deleted after `since`, oldest first.
   virtual Result<std::vector<Change>> changes_since(std::string_view module, types::DateTime since) const = 0;
 
+  // What the backend runs for a scan (or a count), for `vtql explain`: its SQL, say; empty when nothing to add.
+  virtual std::string explain(const ScanSpec& spec, bool count) const {
+    (void)spec;
+    (void)count;
+    return {};
+  }
+
   // Runs `writes` (calls of the write methods above, on this thread) as one transaction where the backend has
   // them: when `writes` fails, none of its writes is kept. Backends without transactions just run it.
   virtual Status write_transaction(const std::function<Status()>& writes) { return writes(); }

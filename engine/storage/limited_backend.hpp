@@ -43,6 +43,7 @@ class LimitedBackend final : public Backend {
   Result<std::vector<Change>> changes_since(std::string_view module, types::DateTime since) const override {
     return target_.changes_since(module, since);
   }
+  std::string explain(const ScanSpec& spec, bool count) const override { return target_.explain(spec, count); }
   Status write_transaction(const std::function<Status()>& writes) override { return target_.write_transaction(writes); }
 
  private:

@@ -63,7 +63,9 @@ expect query-csv 0 $'lastname,id\r' -- "$vtql" query --format csv "SELECT lastna
 expect query-error 1 '"code":"ACCESS_DENIED"' -- "$vtql" query --format json "SELECT * FROM contacts;"
 expect query-error-text 1 "hint: did you mean 'Contacts'?" -- "$vtql" query "SELECT * FROM contacts;"
 expect query-seed 0 "(5 rows)" -- "$vtql" query --scale 2000 --seed 9 "SELECT * FROM Leads LIMIT 5;"
-expect explain 0 "Scan Contacts (memory)" -- "$vtql" explain "SELECT lastname FROM Contacts WHERE lastname = 'a';"
+expect explain 0 "Scan Contacts (sqlite)" -- "$vtql" explain "SELECT lastname FROM Contacts WHERE lastname = 'a';"
+expect explain-sql 0 'WHERE "#state" = 0 AND "lastname" = ?' -- "$vtql" explain "SELECT lastname FROM Contacts WHERE lastname = 'a';"
+expect explain-memory 0 "Scan Contacts (memory)" -- "$vtql" explain --backend memory "SELECT lastname FROM Contacts WHERE lastname = 'a';"
 expect describe 0 '{"success":true,"result":{"label":"Contacts"' -- "$vtql" describe Contacts
 expect describe-unknown 1 '"code":"ACCESS_DENIED"' -- "$vtql" describe contacts
 expect listtypes 0 '"types":["Accounts",' -- "$vtql" listtypes

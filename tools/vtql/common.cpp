@@ -23,9 +23,9 @@ void add_database_options(CLI::App& cmd, SchemaOptions& options, bool with_backe
   }
   if (with_backend) {
     cmd.add_option("--backend", options.backend,
-                   "With --db: sqlite runs on the file; memory copies its records into memory first")
-        ->check(CLI::IsMember({"sqlite", "memory"}))
-        ->needs(db);
+                   "sqlite (the default) runs on the --db file, or on the demo CRM in a SQLite database in memory; "
+                   "memory holds the records in vtql's in-memory columns")
+        ->check(CLI::IsMember({"sqlite", "memory"}));
   }
 }
 

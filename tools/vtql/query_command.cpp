@@ -124,7 +124,18 @@ std::shared_ptr<Database> open_database(const QueryOptions& options, std::string
   demo.scale = options.scale;
   demo.seed = options.seed;
   demo.progress = progress_bar();
-  auto database = Database::demo(schema, demo);
+  // The embedded default is SQLite; the demo lives in a SQLite database in memory unless --backend memory.
+  Result<std::shared_ptr<Database>> database = Error{};
+  if (options.schema.backend == "memory") {
+    database = Database::demo(schema, demo);
+  } else {
+    OpenOptions open;
+    open.schema = schema;
+    database = Database::open(":memory:", open);
+    if (database) {
+      if (auto status = (*database)->generate_demo(demo); !status) database = std::move(status).error();
+    }
+  }
   if (!database) {
     std::cerr << "vtql " << command << ": " << database.error().message << "\n";
     return nullptr;
@@ -186,7 +197,18 @@ int run_explain(const QueryOptions& options) {
   if (options.schema.db_path.empty()) {
     const auto schema = load_schema(options.schema, "explain");
     if (schema == nullptr) return kExitUsage;
-    engine = std::make_unique<Engine>(schema, settings);
+    std::shared_ptr<Database> empty = Database::in_memory(schema);
+    if (options.schema.backend == "sqlite") {
+      OpenOptions open;
+      open.schema = schema;
+      auto sqlite = Database::open(":memory:", open);
+      if (!sqlite) {
+        std::cerr << "vtql explain: " << sqlite.error().message << "\n";
+        return kExitUsage;
+      }
+      empty = *sqlite;
+    }
+    engine = std::make_unique<Engine>(empty, settings);
   } else {
     const auto database = open_database_file(options.schema, "explain");
     if (database == nullptr) return kExitUsage;
@@ -216,7 +238,7 @@ void add_common(CLI::App& cmd, QueryOptions& options) {
 
 std::function<int()> add_query_command(CLI::App& app) {
   auto options = std::make_shared<QueryOptions>();
-  CLI::App* cmd = app.add_subcommand("query", "Run queries over a database file, or the built-in demo CRM in memory");
+  CLI::App* cmd = app.add_subcommand("query", "Run queries over a database file, or over the built-in demo CRM");
   add_common(*cmd, *options);
   CLI::Option* db = cmd->get_option("--db");
   cmd->add_option("--scale", options->scale, "Records in the demo CRM, roughly")

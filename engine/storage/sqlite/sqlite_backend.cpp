@@ -405,6 +405,14 @@ Result<std::unique_ptr<Cursor>> SqliteBackend::scan(const ScanSpec& spec) const 
       std::make_unique<SqliteCursor>(std::move(lease), std::move(*statement), std::move(*query), *layout, spec.columns));
 }
 
+std::string SqliteBackend::explain(const ScanSpec& spec, bool count) const {
+  const TableLayout* layout = layout_for(*spec.module);
+  if (layout == nullptr) return {};
+  auto query = compile(*layout, spec, count);
+  if (!query) return "SQL: " + query.error().message + "\n";
+  return "SQL: " + (*query)->sql + "\n";
+}
+
 Result<std::uint64_t> SqliteBackend::count(const ScanSpec& spec) const {
   const TableLayout* layout = layout_for(*spec.module);
   if (layout == nullptr) return Error{ErrorCode::kDatabaseQueryError, "no table for module " + spec.module->name, {}, {}};

@@ -58,6 +58,7 @@ class SqliteBackend final : public Backend {
   Status mark_converted(const ModuleDef& module, std::uint64_t id) override;
   Result<std::vector<Change>> changes_since(std::string_view module, types::DateTime since) const override;
   Status write_transaction(const std::function<Status()>& writes) override;
+  std::string explain(const ScanSpec& spec, bool count) const override;
 
   // A connection for reading, given back when the lease ends. Public for the cursor.
   class Lease;

@@ -1,0 +1,372 @@
+// Import of CSV and JSON Lines into a module: the header checked, each row checked and typed, all rows written in
+// one transaction (held until the end on a backend without transactions), bad rows reported with their lines.
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <istream>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/exchange/csv_reader.hpp"
+#include "engine/exchange/field_parser.hpp"
+#include "vtql/exchange.hpp"
+
+namespace vtql {
+namespace {
+
+using exchange::FieldParser;
+
+constexpr std::uint64_t kProgressEvery = 4096;
+
+Error input_error(std::uint64_t line, const std::string& message, std::string hint = {}) {
+  return Error{ErrorCode::kInvalidArgument, "line " + std::to_string(line) + ": " + message, {}, std::move(hint)};
+}
+
+std::string did_you_mean(std::string_view name, const ModuleDef& module) {
+  std::vector<std::string_view> names;
+  names.reserve(module.fields.size());
+  for (const FieldDef& field : module.fields) names.emplace_back(field.name);
+  const std::string close = closest_name(name, names);
+  return close.empty() ? std::string() : "did you mean '" + close + "'? (field names are case-sensitive)";
+}
+
+types::DateTime now() {
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+      std::chrono::system_clock::now().time_since_epoch());
+  return types::DateTime{seconds.count()};
+}
+
+class Importer {
+ public:
+  Importer(Database& database, const ModuleDef& module, const ImportOptions& options);
+
+  Result<ImportReport> run(std::istream& in);
+
+ private:
+  Status read_csv(std::istream& in);
+  Status read_jsonl(std::istream& in);
+  // A row whose given values are set: mandatory fields checked, the times filled in, then written or held.
+  Status finish_row(std::uint64_t line, storage::Record record);
+  Status write(std::uint64_t line, std::optional<std::uint64_t> id, storage::Record record);
+  Status write_held();
+  void bad_row(std::uint64_t line, std::string field, std::string message);
+  void tick(std::uint64_t bytes);
+
+  storage::Backend& backend_;
+  const ModuleDef& module_;
+  const ImportOptions& options_;
+  std::vector<FieldParser> parsers_;  // per field of the module
+  std::vector<int> mandatory_;
+  int id_field_ = -1;
+  int created_field_ = -1;
+  int modified_field_ = -1;
+  types::DateTime now_;
+  // SQLite rolls a transaction back; other backends get the records only once the whole input is checked.
+  bool transactional_ = false;
+  bool keeping_ = true;  // false once a bad row (without skip_bad) means nothing will be kept
+  struct Held {
+    std::uint64_t line;
+    std::optional<std::uint64_t> id;
+    storage::Record record;
+  };
+  std::vector<Held> held_;
+  std::unordered_set<std::uint64_t> held_ids_;
+  ImportReport report_;
+};
+
+Importer::Importer(Database& database, const ModuleDef& module, const ImportOptions& options)
+    : backend_(database.backend()), module_(module), options_(options), now_(now()) {
+  parsers_.reserve(module.fields.size());
+  for (std::size_t i = 0; i < module.fields.size(); ++i) {
+    const FieldDef& field = module.fields[i];
+    parsers_.emplace_back(field, module, *database.schema());
+    if (field.mandatory && !field.is_id()) mandatory_.push_back(static_cast<int>(i));
+  }
+  id_field_ = module.field_index("id");
+  created_field_ = module.field_index("createdtime");
+  modified_field_ = module.field_index("modifiedtime");
+  if (created_field_ >= 0 && module.fields[static_cast<std::size_t>(created_field_)].type != FieldType::kDateTime) {
+    created_field_ = -1;
+  }
+  if (modified_field_ >= 0 && module.fields[static_cast<std::size_t>(modified_field_)].type != FieldType::kDateTime) {
+    modified_field_ = -1;
+  }
+  transactional_ = backend_.name() == "sqlite";
+}
+
+void Importer::bad_row(std::uint64_t line, std::string field, std::string message) {
+  ++report_.bad_rows;
+  if (report_.errors.size() < options_.max_errors) {
+    report_.errors.push_back({line, std::move(field), std::move(message)});
+  }
+  if (options_.skip_bad) {
+    ++report_.skipped;
+  } else {
+    keeping_ = false;
+  }
+}
+
+void Importer::tick(std::uint64_t bytes) {
+  if (options_.progress && report_.rows_read % kProgressEvery == 0) options_.progress(bytes, report_.rows_read);
+}
+
+Status Importer::finish_row(std::uint64_t line, storage::Record record) {
+  for (const int index : mandatory_) {
+    if (std::holds_alternative<types::Null>(record[static_cast<std::size_t>(index)])) {
+      bad_row(line, module_.fields[static_cast<std::size_t>(index)].name, "a mandatory field has no value");
+      return Ok{};
+    }
+  }
+  for (const int index : {created_field_, modified_field_}) {
+    if (index >= 0 && std::holds_alternative<types::Null>(record[static_cast<std::size_t>(index)])) {
+      record[static_cast<std::size_t>(index)] = now_;
+    }
+  }
+  std::optional<std::uint64_t> id;
+  if (id_field_ >= 0) {
+    if (const auto* given = std::get_if<types::EntityId>(&record[static_cast<std::size_t>(id_field_)])) {
+      id = given->number;
+    }
+  }
+  return write(line, id, std::move(record));
+}
+
+Status Importer::write(std::uint64_t line, std::optional<std::uint64_t> id, storage::Record record) {
+  if (!keeping_) return Ok{};
+  if (!transactional_) {
+    if (id && (backend_.exists(module_, *id) || !held_ids_.insert(*id).second)) {
+      bad_row(line, "id", module_.name + " already has a record " + std::to_string(*id));
+      return Ok{};
+    }
+    held_.push_back({line, id, std::move(record)});
+    return Ok{};
+  }
+  Status status = Ok{};
+  if (id) {
+    status = backend_.insert_with_id(module_, *id, std::move(record));
+  } else if (auto inserted = backend_.insert(module_, std::move(record)); !inserted) {
+    status = std::move(inserted).error();
+  }
+  if (status) {
+    ++report_.imported;
+    return Ok{};
+  }
+  // A record the backend refuses (an id it already has) is a bad row; anything else is a storage failure.
+  if (status.error().code != ErrorCode::kInvalidArgument) return status;
+  bad_row(line, id ? "id" : "", status.error().message);
+  return Ok{};
+}
+
+Status Importer::write_held() {
+  transactional_ = true;  // from here on, rows go straight to the backend
+  std::vector<Held> held = std::move(held_);
+  for (Held& row : held) {
+    if (auto status = write(row.line, row.id, std::move(row.record)); !status) return status;
+  }
+  return Ok{};
+}
+
+Status Importer::read_csv(std::istream& in) {
+  exchange::CsvReader reader(in);
+  exchange::CsvRecord header;
+  if (!reader.next(header)) {
+    if (reader.failed()) return Error{ErrorCode::kIoError, "reading the input failed", {}, {}};
+    return input_error(1, "the input is empty; a CSV file starts with a header line naming the fields");
+  }
+  if (!header.ok()) return input_error(header.error_line, "in the header: " + header.error);
+  // Where each column's values go.
+  std::vector<int> targets;
+  std::vector<bool> given(module_.fields.size(), false);
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const std::string_view name = header.field(i);
+    const int index = module_.field_index(name);
+    if (index < 0) {
+      return input_error(header.line, module_.name + " has no field '" + std::string(name) + "'",
+                         did_you_mean(name, module_));
+    }
+    if (given[static_cast<std::size_t>(index)]) {
+      return input_error(header.line, "the header names field '" + std::string(name) + "' twice");
+    }
+    given[static_cast<std::size_t>(index)] = true;
+    targets.push_back(index);
+  }
+  for (const int index : mandatory_) {
+    if (!given[static_cast<std::size_t>(index)]) {
+      return input_error(header.line,
+                         "the header has no column for " + module_.fields[static_cast<std::size_t>(index)].name +
+                             ", which is mandatory in " + module_.name);
+    }
+  }
+
+  exchange::CsvRecord row;
+  const auto line_of = [&](std::size_t column) {
+    const std::string_view before = std::string_view(row.data).substr(0, column == 0 ? 0 : row.ends[column - 1]);
+    return row.line + static_cast<std::uint64_t>(std::count(before.begin(), before.end(), '\n'));
+  };
+  while (reader.next(row)) {
+    ++report_.rows_read;
+    tick(reader.bytes_read());
+    if (!row.ok()) {
+      const bool in_column = row.error_field >= 0 && static_cast<std::size_t>(row.error_field) < targets.size();
+      bad_row(row.error_line,
+              in_column ? module_.fields[static_cast<std::size_t>(targets[static_cast<std::size_t>(row.error_field)])].name
+                        : std::string(),
+              row.error);
+      continue;
+    }
+    if (row.size() != targets.size()) {
+      bad_row(row.line, {},
+              "the row has " + std::to_string(row.size()) + " fields; the header has " + std::to_string(targets.size()));
+      continue;
+    }
+    storage::Record record(module_.fields.size());
+    bool good = true;
+    for (std::size_t i = 0; i < targets.size() && good; ++i) {
+      const std::string_view text = row.field(i);
+      if (text.empty() && !row.is_quoted(i)) continue;  // NULL
+      const auto target = static_cast<std::size_t>(targets[i]);
+      std::string problem = parsers_[target].parse(text, record[target]);
+      if (!problem.empty()) {
+        bad_row(line_of(i), module_.fields[target].name, std::move(problem));
+        good = false;
+      }
+    }
+    if (!good) continue;
+    if (auto status = finish_row(row.line, std::move(record)); !status) return status;
+  }
+  if (reader.failed()) {
+    return Error{ErrorCode::kIoError, "reading the input failed after " + std::to_string(reader.bytes_read()) + " bytes",
+                 {}, {}};
+  }
+  if (options_.progress) options_.progress(reader.bytes_read(), report_.rows_read);
+  return Ok{};
+}
+
+Status Importer::read_jsonl(std::istream& in) {
+  std::string line;
+  std::uint64_t number = 0;
+  std::uint64_t bytes = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    bytes += line.size() + 1;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    ++report_.rows_read;
+    tick(bytes);
+    nlohmann::json object;
+    try {
+      object = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+      std::string message = e.what();
+      if (const auto close = message.find("] "); close != std::string::npos) message.erase(0, close + 2);
+      if (const auto last = message.find("; last read"); last != std::string::npos) message.erase(last);
+      bad_row(number, {}, "not a JSON object: " + message);
+      continue;
+    }
+    if (!object.is_object()) {
+      bad_row(number, {}, "a line must be a JSON object of field names to values");
+      continue;
+    }
+    storage::Record record(module_.fields.size());
+    bool good = true;
+    for (const auto& [name, value] : object.items()) {
+      const int index = module_.field_index(name);
+      if (index < 0) {
+        std::string message = module_.name + " has no field '" + name + "'";
+        if (const std::string hint = did_you_mean(name, module_); !hint.empty()) message += "; " + hint;
+        bad_row(number, name, std::move(message));
+        good = false;
+        break;
+      }
+      if (value.is_null()) continue;
+      if (!value.is_string()) {
+        bad_row(number, name, "values are strings (or null) in the webservice form, not " + std::string(value.type_name()));
+        good = false;
+        break;
+      }
+      const auto target = static_cast<std::size_t>(index);
+      std::string problem = parsers_[target].parse(value.get_ref<const std::string&>(), record[target]);
+      if (!problem.empty()) {
+        bad_row(number, name, std::move(problem));
+        good = false;
+        break;
+      }
+    }
+    if (!good) continue;
+    if (auto status = finish_row(number, std::move(record)); !status) return status;
+  }
+  if (in.bad()) {
+    return Error{ErrorCode::kIoError, "reading the input failed after line " + std::to_string(number), {}, {}};
+  }
+  if (options_.progress) options_.progress(bytes, report_.rows_read);
+  return Ok{};
+}
+
+Result<ImportReport> Importer::run(std::istream& in) {
+  bool discarded = false;
+  const auto read = [&]() -> Status {
+    Status status = options_.format == DataFormat::kCsv ? read_csv(in) : read_jsonl(in);
+    if (!status) return status;
+    if (!keeping_) {
+      discarded = true;
+      return Error{ErrorCode::kInvalidArgument, "bad rows: nothing is imported", {}, {}};  // rolls back
+    }
+    return Ok{};
+  };
+  Status status = Ok{};
+  if (transactional_) {
+    status = backend_.write_transaction(read);
+  } else {
+    status = read();
+    if (status) status = backend_.write_transaction([&] { return write_held(); });
+  }
+  if (!status && !discarded) return std::move(status).error();
+  if (discarded) report_.imported = 0;
+  return report_;
+}
+
+}  // namespace
+
+std::optional<DataFormat> format_from_path(std::string_view path) {
+  const std::size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  std::string extension(path.substr(dot + 1));
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (extension == "csv") return DataFormat::kCsv;
+  if (extension == "jsonl" || extension == "ndjson") return DataFormat::kJsonLines;
+  return std::nullopt;
+}
+
+std::string_view to_string(DataFormat format) noexcept { return format == DataFormat::kCsv ? "csv" : "jsonl"; }
+
+std::vector<std::string> ImportReport::describe_errors() const {
+  std::vector<std::string> out;
+  for (const ImportIssue& issue : errors) {
+    std::string text = "line " + std::to_string(issue.line);
+    if (!issue.field.empty()) text += ", field " + issue.field;
+    out.push_back(text + ": " + issue.message);
+  }
+  if (bad_rows > errors.size()) out.push_back("and " + std::to_string(bad_rows - errors.size()) + " more");
+  return out;
+}
+
+Result<ImportReport> import_records(Database& database, std::string_view module, std::istream& in,
+                                    const ImportOptions& options) {
+  const ModuleDef* target = database.schema()->find_module(module);
+  if (target == nullptr) {
+    std::vector<std::string_view> names;
+    for (const ModuleDef& m : database.schema()->modules()) names.emplace_back(m.name);
+    const std::string close = closest_name(module, names);
+    return Error{ErrorCode::kAccessDenied, "the database has no module '" + std::string(module) + "'", {},
+                 close.empty() ? std::string() : "did you mean '" + close + "'?"};
+  }
+  try {
+    Importer importer(database, *target, options);
+    return importer.run(in);
+  } catch (const std::bad_alloc&) {
+    return Error{ErrorCode::kInternalServerError, "out of memory while importing", {}, {}};
+  }
+}
+
+}  // namespace vtql
