@@ -261,6 +261,7 @@ Status Importer::read_jsonl(std::istream& in) {
       std::string message = e.what();
       if (const auto close = message.find("] "); close != std::string::npos) message.erase(0, close + 2);
       if (const auto last = message.find("; last read"); last != std::string::npos) message.erase(last);
+      if (message.rfind("parse error at line 1, ", 0) == 0) message.erase(0, 23);  // one line: its column is enough
       bad_row(number, {}, "not a JSON object: " + message);
       continue;
     }

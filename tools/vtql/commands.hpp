@@ -1,7 +1,9 @@
 // The subcommands of the vtql program; each registers its options on the CLI11 app and runs when chosen.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
@@ -19,5 +21,12 @@ std::function<int()> add_explain_command(CLI::App& app);
 std::function<int()> add_describe_command(CLI::App& app);
 std::function<int()> add_listtypes_command(CLI::App& app);
 std::function<int()> add_bench_command(CLI::App& app);
+std::function<int()> add_import_command(CLI::App& app);
+std::function<int()> add_export_command(CLI::App& app);
+std::function<int()> add_demo_command(CLI::App& app);
+
+// A progress bar on standard error for `done` of `total` (bytes, rows), drawn only when standard error is a
+// terminal; empty otherwise. Defined in import_command.cpp.
+std::function<void(std::uint64_t done, std::uint64_t total)> terminal_progress(std::string label);
 
 }  // namespace vtql::cli

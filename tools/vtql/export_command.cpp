@@ -1,0 +1,88 @@
+// `vtql export`: writes a module's live records from a database file as CSV or JSON Lines, to a file or stdout.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "tools/vtql/commands.hpp"
+#include "vtql/exchange.hpp"
+
+namespace vtql::cli {
+namespace {
+
+struct ExportCommandOptions {
+  std::string db_path;
+  std::string module;
+  std::string format;
+  std::string output;
+};
+
+int run_export(const ExportCommandOptions& options) {
+  DataFormat format = DataFormat::kCsv;
+  if (!options.format.empty()) {
+    format = options.format == "csv" ? DataFormat::kCsv : DataFormat::kJsonLines;
+  } else if (!options.output.empty()) {
+    format = format_from_path(options.output).value_or(DataFormat::kCsv);
+  }
+
+  OpenOptions open;
+  open.read_only = true;
+  auto database = Database::open(options.db_path, open);
+  if (!database) {
+    std::cerr << "vtql export: " << database.error().message << "\n";
+    if (!database.error().hint.empty()) std::cerr << "  hint: " << database.error().hint << "\n";
+    return kExitUsage;
+  }
+
+  std::ofstream file;
+  std::ostream* out = &std::cout;
+  if (!options.output.empty() && options.output != "-") {
+    file.open(options.output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      std::cerr << "vtql export: cannot write " << options.output << "\n";
+      return kExitUsage;
+    }
+    out = &file;
+  }
+
+  ExportOptions exporting;
+  exporting.format = format;
+  exporting.progress = terminal_progress("exporting " + options.module);
+  const auto start = std::chrono::steady_clock::now();
+  auto report = export_records(**database, options.module, *out, exporting);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!report) {
+    std::cerr << "vtql export: " << report.error().message << "\n";
+    if (!report.error().hint.empty()) std::cerr << "  hint: " << report.error().hint << "\n";
+    return kExitUsage;
+  }
+  if (file.is_open()) {
+    file.close();
+    if (!file) {
+      std::cerr << "vtql export: writing " << options.output << " failed\n";
+      return kExitUsage;
+    }
+  }
+  std::fprintf(stderr, "exported %llu %s %s in %.2f s\n", static_cast<unsigned long long>(report->rows),
+               options.module.c_str(), report->rows == 1 ? "record" : "records", seconds);
+  return kExitOk;
+}
+
+}  // namespace
+
+std::function<int()> add_export_command(CLI::App& app) {
+  auto options = std::make_shared<ExportCommandOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "export", "Write a module's live records from a database file as CSV or JSON Lines (id first, then the fields "
+                "of SELECT * in describe order)");
+  cmd->add_option("--db", options->db_path, "The vtql SQLite database file")->required();
+  cmd->add_option("--module", options->module, "The module to export, e.g. Contacts")->required();
+  cmd->add_option("--format", options->format, "csv or jsonl; by default from --output's extension, else csv")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  cmd->add_option("--output,-o", options->output, "The file to write (replaced); standard output by default");
+  return [options] { return run_export(*options); };
+}
+
+}  // namespace vtql::cli
