@@ -54,8 +54,13 @@ std::optional<SqlValue> native_literal(const types::Value& literal, const FieldD
             }
           },
           literal);
-      if (same) return encode(literal, field);
-      return std::nullopt;
+      if (!same) return std::nullopt;
+      // A record number past the largest INTEGER would be stored negative and compare below every record.
+      if (const auto* id = std::get_if<types::EntityId>(&literal);
+          id != nullptr && id->number > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        return std::nullopt;
+      }
+      return encode(literal, field);
     }
     case ValueClass::kNone: return std::nullopt;
   }

@@ -164,6 +164,7 @@ Status run(Connection& connection, const std::string& sql, const std::vector<Sql
 SqliteBackend::SqliteBackend(std::string path, bool read_only) : path_(std::move(path)), read_only_(read_only) {}
 
 SqliteBackend::~SqliteBackend() {
+  inserts_.clear();
   pool_.clear();
   writer_.reset();
 }
@@ -496,8 +497,8 @@ std::uint64_t SqliteBackend::next_id(const ModuleDef& module) {
 Result<std::uint64_t> SqliteBackend::insert(const ModuleDef& module, Record record) {
   std::lock_guard lock(writer_mutex_);
   if (layout_for(module) == nullptr) return Error{ErrorCode::kAccessDenied, "unknown module " + module.name, {}, {}};
-  std::uint64_t id = next_id(module);
-  while (exists(module, id)) id = next_id(module);
+  // The sequences start past every stored id (read_sequences, insert_with_id), so a new id is free.
+  const std::uint64_t id = next_id(module);
   if (auto status = insert_with_id(module, id, std::move(record)); !status) return std::move(status).error();
   return id;
 }
@@ -509,21 +510,37 @@ Status SqliteBackend::insert_with_id(const ModuleDef& module, std::uint64_t id, 
   if (id == 0 || id > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
     return Error{ErrorCode::kInvalidArgument, "record number " + std::to_string(id) + " is out of range", {}, {}};
   }
-  std::vector<SqlValue> bound{SqlValue(static_cast<std::int64_t>(id))};
-  bound.reserve(record.size() + 2);
-  for (std::size_t i = 0; i < record.size(); ++i) {
-    const FieldDef& field = layout->module->fields[i];
-    if (field.is_id()) continue;
-    bound.push_back(encode(record[i], field));
-    if (!layout->prefix_columns[i].empty()) bound.push_back(encode_prefix(record[i]));
-  }
   return write([&]() -> Status {
-    auto status = run(*writer_, layout->insert_sql, bound);
-    if (!status) {
+    // One prepared INSERT per table for the life of the backend: imports and the demo insert row after row.
+    auto& slot = inserts_[layout];
+    if (slot.get() == nullptr) {
+      sqlite3_stmt* stmt = nullptr;
+      if (sqlite3_prepare_v3(writer_->handle(), layout->insert_sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt,
+                             nullptr) != SQLITE_OK) {
+        return writer_->error("preparing the insert into " + module.name);
+      }
+      slot = Statement(stmt);
+    }
+    sqlite3_stmt* stmt = slot.get();
+    sqlite3_reset(stmt);
+    int index = 1;
+    int rc = sqlite3_bind_int64(stmt, index++, static_cast<std::int64_t>(id));
+    for (std::size_t i = 0; i < record.size() && rc == SQLITE_OK; ++i) {
+      const FieldDef& field = layout->module->fields[i];
+      if (field.is_id()) continue;
+      rc = bind_stored(stmt, index++, record[i], field);
+      if (rc == SQLITE_OK && !layout->prefix_columns[i].empty()) {
+        const auto* owner = std::get_if<types::EntityId>(&record[i]);
+        rc = owner == nullptr ? sqlite3_bind_null(stmt, index++) : sqlite3_bind_int64(stmt, index++, owner->prefix);
+      }
+    }
+    if (rc == SQLITE_OK) rc = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE) {
       if (sqlite3_extended_errcode(writer_->handle()) == SQLITE_CONSTRAINT_PRIMARYKEY) {
         return Error{ErrorCode::kInvalidArgument, module.name + " already has a record " + std::to_string(id), {}, {}};
       }
-      return status;
+      return writer_->error("inserting into " + module.name);
     }
     if (is_actor(module)) next_actor_id_ = std::max(next_actor_id_, id + 1);
     else if (module.is_entity) next_entity_id_ = std::max(next_entity_id_, id + 1);

@@ -18,10 +18,10 @@
 #include <vector>
 
 #include "engine/storage/backend.hpp"
+#include "engine/storage/sqlite/connection.hpp"
 
 namespace vtql::storage::sqlite {
 
-class Connection;
 struct TableLayout;
 struct SqlQuery;
 
@@ -91,6 +91,7 @@ class SqliteBackend final : public Backend {
   int max_parameters_ = 999;
 
   std::unique_ptr<Connection> writer_;
+  std::unordered_map<const TableLayout*, Statement> inserts_;  // the writer's INSERT per table
   std::recursive_mutex writer_mutex_;
   // Read by acquire() on any thread: a thread inside a write transaction reads through the writer.
   std::atomic<std::thread::id> transaction_owner_{};

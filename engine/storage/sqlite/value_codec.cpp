@@ -131,6 +131,20 @@ int bind(sqlite3_stmt* stmt, int index, const SqlValue& value) {
       value);
 }
 
+int bind_stored(sqlite3_stmt* stmt, int index, const types::Value& value, const FieldDef& field) {
+  if (const auto* text = std::get_if<std::string>(&value)) {
+    return sqlite3_bind_text64(stmt, index, text->data(), text->size(), SQLITE_STATIC, SQLITE_UTF8);
+  }
+  if (const auto* decimal = std::get_if<types::Decimal>(&value)) {
+    const std::string key = encode_decimal_key(*decimal);
+    return sqlite3_bind_blob64(stmt, index, key.data(), key.size(), SQLITE_TRANSIENT);
+  }
+  const SqlValue encoded = encode(value, field);
+  if (const auto* n = std::get_if<std::int64_t>(&encoded)) return sqlite3_bind_int64(stmt, index, *n);
+  if (const auto* d = std::get_if<double>(&encoded)) return sqlite3_bind_double(stmt, index, *d);
+  return sqlite3_bind_null(stmt, index);
+}
+
 // Zero is one byte 0x01. A positive number is 0x02, then its exponent E (value = 0.d1d2... × 10^E) biased by
 // 128, then its significant digits as ASCII; a prefix of digits is the smaller number, as memcmp has it. A
 // negative number is 0x00, then the complements of the biased exponent and of the digits, then 0xFF, so that the

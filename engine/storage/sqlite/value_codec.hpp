@@ -47,6 +47,9 @@ SqlValue encode_prefix(const types::Value& value);
 types::Value decode(sqlite3_value* value, const FieldDef& field, std::uint32_t prefix);
 
 int bind(sqlite3_stmt* stmt, int index, const SqlValue& value);
+// Binds the stored form of `value` of `field` straight from the value (text is not copied: `value` must outlive
+// the statement's next step).
+int bind_stored(sqlite3_stmt* stmt, int index, const types::Value& value, const FieldDef& field);
 
 // A key whose bytes order under memcmp as the decimals order, equal exactly for equal values (1.5 = 1.50):
 // a sign byte, the decimal exponent, then the significant digits (all complemented for negative numbers).
