@@ -99,6 +99,10 @@ Result<PreparedQuery> Engine::prepare(std::string_view query) const {
 
 Result<ResultSet> Engine::execute(const PreparedQuery& prepared) const {
   try {
+    const storage::QueryDeadline deadline(settings_.max_query_ms == 0
+                                              ? storage::QueryDeadline::Clock::time_point::max()
+                                              : storage::QueryDeadline::Clock::now() +
+                                                    std::chrono::milliseconds(settings_.max_query_ms));
     auto result = executor::execute(prepared.plan(), database_->backend());
     if (!result && result.error().code != ErrorCode::kInternalServerError) {
       Error error = std::move(result).error();

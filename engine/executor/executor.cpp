@@ -44,6 +44,9 @@ std::optional<std::string> output_value(types::Value& value, const FieldDef& fie
   return types::to_webservice_string(value, field);
 }
 
+// Rows the engine's operators take between two looks at the clock.
+constexpr std::uint64_t kDeadlineEvery = 4096;
+
 }  // namespace
 
 bool evaluate(const binder::BoundExpr& expr, const storage::Row& record) {
@@ -86,8 +89,9 @@ Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& bac
       auto cursor = backend.scan(plan.scan);
       if (!cursor) return std::move(cursor).error();
       storage::Row row;
-      while ((*cursor)->next(row)) {
+      for (std::uint64_t scanned = 1; (*cursor)->next(row); ++scanned) {
         if (plan.filter == nullptr || evaluate(*plan.filter, row)) ++n;
+        if (scanned % kDeadlineEvery == 0 && storage::QueryDeadline::passed()) return storage::deadline_error();
       }
       if (auto status = (*cursor)->status(); !status) return std::move(status).error();
     }
@@ -101,8 +105,9 @@ Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& bac
   if (!cursor) return std::move(cursor).error();
   std::vector<storage::Row> rows;
   storage::Row row;
-  while ((*cursor)->next(row)) {
+  for (std::uint64_t scanned = 1; (*cursor)->next(row); ++scanned) {
     if (plan.filter == nullptr || evaluate(*plan.filter, row)) rows.push_back(std::move(row));
+    if (scanned % kDeadlineEvery == 0 && storage::QueryDeadline::passed()) return storage::deadline_error();
   }
   if (auto status = (*cursor)->status(); !status) return std::move(status).error();
 

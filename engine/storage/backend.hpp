@@ -4,6 +4,7 @@
 // takes a shared lock per scan and an exclusive lock per write).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -34,6 +35,30 @@ using Record = std::vector<types::Value>;
 
 // A row of a scan: the values of ScanSpec::columns, in that order.
 using Row = std::vector<types::Value>;
+
+// The time by which the query running on this thread must finish. The executor sets it for the scans it starts;
+// backends that run long (SQLite) stop there with deadline_error().
+class QueryDeadline {
+ public:
+  using Clock = std::chrono::steady_clock;
+  explicit QueryDeadline(Clock::time_point when) : previous_(current_) { current_ = when; }
+  ~QueryDeadline() { current_ = previous_; }
+  QueryDeadline(const QueryDeadline&) = delete;
+  QueryDeadline& operator=(const QueryDeadline&) = delete;
+
+  // Clock::time_point::max() when no query on this thread has a limit.
+  static Clock::time_point current() noexcept { return current_; }
+  static bool passed() noexcept { return current_ != Clock::time_point::max() && Clock::now() > current_; }
+
+ private:
+  Clock::time_point previous_;
+  static thread_local inline Clock::time_point current_ = Clock::time_point::max();
+};
+
+inline Error deadline_error() {
+  return Error{ErrorCode::kDatabaseQueryError, "the query ran past its time limit", {},
+               "narrow the condition, or raise the limit (Settings::max_query_ms, --timeout)"};
+}
 
 // Where a backend keeps its compiled form of a scan spec (its SQL, say), so that a prepared query that runs again
 // is not compiled again. `owner` says which backend compiled it.

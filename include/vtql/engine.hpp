@@ -30,6 +30,9 @@ struct Settings {
   // Prepared queries Engine::query keeps, by their exact text, so that a query sent again skips parsing, binding
   // and planning (clients repeat their list views and sync polls). 0: none.
   std::uint32_t plan_cache = 512;
+  // How long one query may run, in milliseconds, before it stops with DATABASE_QUERY_ERROR (0: no limit). SQLite
+  // checks it while it steps; the engine's own operators check it every few thousand rows.
+  std::uint32_t max_query_ms = 60'000;
 };
 
 namespace binder {

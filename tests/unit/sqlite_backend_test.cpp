@@ -349,6 +349,25 @@ TEST(SqliteBackend, HostileValuesAreOnlyValues) {
   EXPECT_EQ(*stored->rows[0][0], nul);
 }
 
+TEST(SqliteBackend, AQueryStopsAtItsTimeLimit) {
+  TempDir dir;
+  const Pair pair = demo_pair(dir.file("crm.db"));
+  std::string slow = "SELECT count(*) FROM Contacts WHERE lastname LIKE '%zz0%'";
+  for (int i = 1; i < 3000; ++i) slow += " OR lastname LIKE '%zz" + std::to_string(i) + "%'";
+  slow += ";";
+  Settings limited;
+  limited.max_query_ms = 1;
+  const auto stopped = Engine(pair.sqlite, limited).query(slow);
+  ASSERT_FALSE(stopped.ok());
+  EXPECT_EQ(stopped.error().code, ErrorCode::kDatabaseQueryError);
+  EXPECT_NE(stopped.error().message.find("time limit"), std::string::npos) << stopped.error().message;
+  // The connection is fine afterwards, and without the limit the same query answers.
+  EXPECT_TRUE(Engine(pair.sqlite, limited).query("SELECT count(*) FROM Accounts;").ok());
+  Settings unlimited;
+  unlimited.max_query_ms = 0;
+  EXPECT_EQ(lines(Engine(pair.sqlite, unlimited).query(slow)), lines(Engine(pair.memory, unlimited).query(slow)));
+}
+
 TEST(SqliteBackend, ConcurrentReadersAgree) {
   TempDir dir;
   const Pair pair = demo_pair(dir.file("crm.db"));

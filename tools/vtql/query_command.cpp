@@ -18,6 +18,7 @@ struct QueryOptions {
   std::vector<std::string> queries;
   SchemaOptions schema;
   std::uint64_t max_rows = 100;
+  std::uint32_t timeout_ms = Settings{}.max_query_ms;
   std::uint64_t scale = 1000;
   std::uint64_t seed = 1;
   bool jsonl = false;
@@ -148,6 +149,7 @@ int run_query(const QueryOptions& options) {
   if (database == nullptr) return kExitUsage;
   Settings settings;
   settings.max_rows = options.max_rows;
+  settings.max_query_ms = options.timeout_ms;
   const Engine engine(database, settings);
   const std::string format = options.jsonl ? "json" : options.format;
 
@@ -231,6 +233,8 @@ void add_common(CLI::App& cmd, QueryOptions& options) {
   cmd.add_option("queries", options.queries, "Queries (each ends in ';')");
   add_schema_options(cmd, options.schema);
   add_database_options(cmd, options.schema, /*with_backend=*/true);
+  cmd.add_option("--timeout", options.timeout_ms, "Milliseconds a query may run before it stops (0: no limit)")
+      ->capture_default_str();
   cmd.add_option("--max-rows", options.max_rows, "Row cap for LIMIT; no LIMIT means this many rows (0: no cap)");
 }
 

@@ -28,6 +28,26 @@ Error wrong_width(const ModuleDef& module, std::size_t given) {
                {}};
 }
 
+// SQLite calls this every few thousand virtual machine steps; a nonzero answer interrupts the statement.
+int past_deadline(void* deadline) {
+  return QueryDeadline::Clock::now() > *static_cast<const QueryDeadline::Clock::time_point*>(deadline) ? 1 : 0;
+}
+
+// Watches the query's deadline (QueryDeadline) while statements of `connection` step, until destroyed.
+class DeadlineWatch {
+ public:
+  explicit DeadlineWatch(Connection& connection) : db_(connection.handle()), deadline_(QueryDeadline::current()) {
+    if (deadline_ != QueryDeadline::Clock::time_point::max()) sqlite3_progress_handler(db_, 4096, past_deadline, &deadline_);
+  }
+  ~DeadlineWatch() { sqlite3_progress_handler(db_, 0, nullptr, nullptr); }
+  DeadlineWatch(const DeadlineWatch&) = delete;
+  DeadlineWatch& operator=(const DeadlineWatch&) = delete;
+
+ private:
+  sqlite3* db_;
+  QueryDeadline::Clock::time_point deadline_;
+};
+
 std::string memory_path() {
   static std::atomic<std::uint64_t> counter{0};
   return "file:/vtql-memory-" + std::to_string(++counter) + "?vfs=memdb";
@@ -71,6 +91,7 @@ class SqliteCursor final : public Cursor {
 
  private:
   std::unique_ptr<SqliteBackend::Lease> lease_;
+  std::unique_ptr<DeadlineWatch> watch_;
   Statement statement_;
   std::shared_ptr<const SqlQuery> query_;
   const TableLayout& layout_;
@@ -109,6 +130,7 @@ namespace {
 SqliteCursor::SqliteCursor(SqliteBackend::Lease lease, Statement statement, std::shared_ptr<const SqlQuery> query,
                            const TableLayout& layout, std::vector<int> columns)
     : lease_(std::make_unique<SqliteBackend::Lease>(std::move(lease))),
+      watch_(std::make_unique<DeadlineWatch>(**lease_)),
       statement_(std::move(statement)),
       query_(std::move(query)),
       layout_(layout),
@@ -122,7 +144,8 @@ bool SqliteCursor::next(Row& row) {
   const int rc = sqlite3_step(stmt);
   if (rc != SQLITE_ROW) {
     done_ = true;
-    if (rc != SQLITE_DONE) status_ = (*lease_)->error("reading " + layout_.module->name);
+    if (rc == SQLITE_INTERRUPT) status_ = deadline_error();
+    else if (rc != SQLITE_DONE) status_ = (*lease_)->error("reading " + layout_.module->name);
     return false;
   }
   row.clear();
@@ -426,10 +449,16 @@ Result<std::uint64_t> SqliteBackend::count(const ScanSpec& spec) const {
   Result<std::uint64_t> result = std::uint64_t{0};
   if ((*query)->bind(statement->get()) != SQLITE_OK) {
     result = lease->error("binding the query's values");
-  } else if (sqlite3_step(statement->get()) == SQLITE_ROW) {
-    result = static_cast<std::uint64_t>(sqlite3_column_int64(statement->get(), 0));
   } else {
-    result = lease->error("counting " + spec.module->name);
+    const DeadlineWatch watch(*lease);
+    const int rc = sqlite3_step(statement->get());
+    if (rc == SQLITE_ROW) {
+      result = static_cast<std::uint64_t>(sqlite3_column_int64(statement->get(), 0));
+    } else if (rc == SQLITE_INTERRUPT) {
+      result = deadline_error();
+    } else {
+      result = lease->error("counting " + spec.module->name);
+    }
   }
   lease->recycle((*query)->sql, std::move(*statement));
   return result;
