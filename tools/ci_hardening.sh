@@ -32,12 +32,14 @@ echo "== libFuzzer, ${fuzz_seconds} s per target (preset fuzz)"
 cmake --preset fuzz >&2
 cmake --build --preset fuzz --parallel "$jobs" >&2
 failed=()
-for target in fuzz_parse fuzz_check fuzz_query; do
+for target in fuzz_parse fuzz_check fuzz_query fuzz_backend_diff; do
   # New inputs go to a scratch directory: the committed corpus and regression inputs are only read.
   work=$(mktemp -d)
   seeds=("fuzz/corpus/$target")
   [ -d "fuzz/$target/regressions" ] && seeds+=("fuzz/$target/regressions")
-  if "build-fuzz/fuzz/$target" -dict="fuzz/$target.dict" -max_total_time="$fuzz_seconds" -timeout=25 \
+  dict="fuzz/$target.dict"
+  [ "$target" = fuzz_backend_diff ] && dict="fuzz/fuzz_query.dict"  # the same language over the same demo
+  if "build-fuzz/fuzz/$target" -dict="$dict" -max_total_time="$fuzz_seconds" -timeout=25 \
        -print_final_stats=1 -artifact_prefix="$work/" "$work" "${seeds[@]}" > "$work.log" 2>&1; then
     echo "$target: $(grep -E '^Done [0-9]+ runs' "$work.log" | tail -1);" \
          "$(grep -E '^#[0-9]+[[:space:]]+DONE' "$work.log" | tail -1 | grep -oE 'cov: [0-9]+ ft: [0-9]+'); no finding"
