@@ -8,17 +8,7 @@ build="${VTQL_BUILD_DIR:-$root/build}"
 # mariadb-server is the reference for the text collation: a test compares vtql with it (its service is never started).
 packages=(cmake ninja-build g++ tao-pegtl-dev nlohmann-json3-dev libboost-dev libcli11-dev libgtest-dev
           libbenchmark-dev libsqlite3-dev mariadb-server gnuplot-nox)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "vtql: installing ${missing[*]}" >&2
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
-fi
+"$root/tools/install_missing.sh" "${packages[@]}"
 
 if [ ! -f "$build/build.ninja" ]; then
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >&2

@@ -11,17 +11,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 # libclang-rt-dev holds libclang_rt.fuzzer and the sanitizer runtimes of Debian's default clang.
 packages=(clang libclang-rt-dev)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "vtql: installing ${missing[*]}" >&2
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
-fi
+"$root/tools/install_missing.sh" "${packages[@]}"
 
 echo "== ctest under AddressSanitizer and UndefinedBehaviorSanitizer (preset asan)"
 cmake --preset asan >&2
