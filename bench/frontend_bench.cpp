@@ -1,4 +1,4 @@
-// Throughput of the front end over the conformance corpus: parse alone, and parse + check against the schema.
+// Throughput of the front end over the conformance corpus: parse alone, parse + check, and parse + check + plan.
 #include <benchmark/benchmark.h>
 
 #include <fstream>
@@ -52,6 +52,26 @@ void BM_ParseAndCheck(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * queries.size()));
 }
 BENCHMARK(BM_ParseAndCheck)->ArgName("valid_only")->Arg(0)->Arg(1);
+
+// Parse, check and plan (Engine::prepare) for the default backend, SQLite: what a query costs before it runs when
+// the plan cache does not have it.
+void BM_ParseCheckAndPlan(benchmark::State& state) {
+  const auto& queries = corpus(state.range(0) != 0);
+  auto database = vtql::Database::open(":memory:");
+  if (!database) {
+    state.SkipWithError(database.error().message.c_str());
+    return;
+  }
+  const vtql::Engine engine(*database);
+  for (auto _ : state) {
+    for (const std::string& query : queries) {
+      auto result = engine.prepare(query);
+      benchmark::DoNotOptimize(result);
+    }
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * queries.size()));
+}
+BENCHMARK(BM_ParseCheckAndPlan)->ArgName("valid_only")->Arg(0)->Arg(1);
 
 }  // namespace
 
