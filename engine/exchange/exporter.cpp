@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <ostream>
 
+#include "engine/executor/executor.hpp"
 #include "engine/storage/backend.hpp"
-#include "engine/types/value_ops.hpp"
 #include "vtql/exchange.hpp"
 
 namespace vtql {
@@ -51,25 +51,6 @@ void append_json_string(std::string& out, std::string_view text) {
     }
   }
   out.push_back('"');
-}
-
-// The string form of a value read for export: references name the module that holds the record live (the
-// backend resolved them, or they are probed here as the executor does); NULL is nullopt.
-std::optional<std::string> export_value(const types::Value& value, const FieldDef& field, const Schema& schema,
-                                        const storage::Backend& backend, bool resolved) {
-  if (field.type == FieldType::kReference) {
-    const auto* id = std::get_if<types::EntityId>(&value);
-    if (id == nullptr || id->number == 0) return std::nullopt;
-    if (resolved) return types::to_webservice_string(value, field);
-    for (const std::string& name : field.refers_to) {
-      const ModuleDef* target = schema.find_module(name);
-      if (target != nullptr && backend.exists(*target, id->number)) {
-        return target->id_prefix + "x" + std::to_string(id->number);
-      }
-    }
-    return std::nullopt;
-  }
-  return types::to_webservice_string(value, field);
 }
 
 }  // namespace
@@ -124,7 +105,7 @@ Result<ExportReport> export_records(const Database& database, std::string_view m
   while ((*cursor)->next(row)) {
     for (std::size_t i = 0; i < spec.columns.size(); ++i) {
       const FieldDef& field = target->fields[static_cast<std::size_t>(spec.columns[i])];
-      const std::optional<std::string> text = export_value(row[i], field, schema, backend, spec.resolve_references);
+      const std::optional<std::string> text = executor::output_string(row[i], field, schema, backend, spec.resolve_references);
       if (csv) {
         if (i > 0) buffer.push_back(',');
         append_csv(buffer, text);

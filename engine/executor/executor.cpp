@@ -19,35 +19,32 @@ const types::Value& comparable(const types::Value& value, const binder::BoundFie
   return value;
 }
 
-// The string form of one output value; references name the module that holds the record, found by probing the
-// modules the field refers to in order, as the original does; a reference to no live record is null.
+// One output value: text moves out of the row once no other output column needs it.
 std::optional<std::string> output_value(types::Value& value, const FieldDef& field, const Schema& schema,
                                         const storage::Backend& backend, bool resolved, bool last_use) {
-  // Text is its own string form; once no other output column needs it, it moves out of the row.
   if (auto* text = std::get_if<std::string>(&value); text != nullptr && last_use) return std::move(*text);
-  if (field.type == FieldType::kReference && resolved) {
-    const auto* id = std::get_if<types::EntityId>(&value);
-    if (id == nullptr || id->number == 0) return std::nullopt;
-    return types::to_webservice_string(value, field);
-  }
-  if (field.type == FieldType::kReference) {
-    const auto* id = std::get_if<types::EntityId>(&value);
-    if (id == nullptr || id->number == 0) return std::nullopt;
-    for (const std::string& name : field.refers_to) {
-      const ModuleDef* target = schema.find_module(name);
-      if (target != nullptr && backend.exists(*target, id->number)) {
-        return target->id_prefix + "x" + std::to_string(id->number);
-      }
-    }
-    return std::nullopt;
-  }
-  return types::to_webservice_string(value, field);
+  return output_string(value, field, schema, backend, resolved);
 }
 
 // Rows the engine's operators take between two looks at the clock.
 constexpr std::uint64_t kDeadlineEvery = 4096;
 
 }  // namespace
+
+std::optional<std::string> output_string(const types::Value& value, const FieldDef& field, const Schema& schema,
+                                         const storage::Backend& backend, bool resolved) {
+  if (field.type != FieldType::kReference) return types::to_webservice_string(value, field);
+  const auto* id = std::get_if<types::EntityId>(&value);
+  if (id == nullptr || id->number == 0) return std::nullopt;
+  if (resolved) return types::to_webservice_string(value, field);
+  for (const std::string& name : field.refers_to) {
+    const ModuleDef* target = schema.find_module(name);
+    if (target != nullptr && backend.exists(*target, id->number)) {
+      return target->id_prefix + "x" + std::to_string(id->number);
+    }
+  }
+  return std::nullopt;
+}
 
 bool evaluate(const binder::BoundExpr& expr, const storage::Row& record) {
   return std::visit(

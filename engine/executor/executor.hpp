@@ -13,4 +13,10 @@ Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& bac
 // row-at-a-time semantics every backend must agree with.
 bool evaluate(const binder::BoundExpr& expr, const storage::Row& record);
 
+// The webservice's string form of a stored value, or nullopt for null. A reference names the module that holds
+// the record live: as the backend resolved it (`resolved`, see ScanSpec::resolve_references), or found by probing
+// the modules the field refers to in order, as the original does; a reference to no live record is null.
+std::optional<std::string> output_string(const types::Value& value, const FieldDef& field, const Schema& schema,
+                                         const storage::Backend& backend, bool resolved);
+
 }  // namespace vtql::executor
