@@ -3,33 +3,11 @@
 set -u
 vtql="$1"
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-failures=0
+source "$(dirname "${BASH_SOURCE[0]}")/expect.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 small=(--scale 500 --seed 2)
 
-report() {  # report NAME OK OUTPUT
-  if [ "$2" -eq 0 ]; then
-    echo "ok   $1"
-  else
-    echo "FAIL $1:"
-    echo "$3"
-    failures=$((failures + 1))
-  fi
-}
-expect() {  # expect NAME WANT_STATUS WANT_SUBSTRING -- command...
-  local name="$1" want_status="$2" want="$3"
-  shift 4
-  local out status
-  out=$("$@" 2>&1)
-  status=$?
-  if [ "$status" -ne "$want_status" ] || [[ "$out" != *"$want"* ]]; then
-    report "$name" 1 "status $status (want $want_status, output with '$want'):
-$out"
-  else
-    report "$name" 0 ""
-  fi
-}
 
 # A short run in each format.
 table=$("$vtql" bench "${small[@]}" --count 300 --threads 2 2>&1)

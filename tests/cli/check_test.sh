@@ -2,21 +2,7 @@
 # End-to-end checks of `vtql check`: exit statuses, text output with carets, JSON lines in and out.
 set -u
 vtql="$1"
-failures=0
-expect() {  # expect NAME WANT_STATUS WANT_SUBSTRING -- command...
-  local name="$1" want_status="$2" want="$3"
-  shift 4
-  local out status
-  out=$("$@" 2>&1)
-  status=$?
-  if [ "$status" -ne "$want_status" ] || [[ "$out" != *"$want"* ]]; then
-    echo "FAIL $name: status $status (want $want_status), output:"
-    echo "$out"
-    failures=$((failures + 1))
-  else
-    echo "ok   $name"
-  fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/expect.sh"
 
 expect valid 0 "valid: SELECT * FROM Contacts;" -- "$vtql" check "select * from Contacts;"
 expect syntax 1 "error: QUERY_SYNTAX_ERROR at 1:40" -- "$vtql" check "SELECT * FROM Contacts WHERE lastname <> 'a';"

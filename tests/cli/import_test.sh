@@ -3,27 +3,10 @@
 # schemas, and an import killed part-way that must leave the database exactly as it was.
 set -u
 vtql="$1"
-failures=0
+source "$(dirname "${BASH_SOURCE[0]}")/expect.sh"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
-expect() {  # expect NAME WANT_STATUS WANT_SUBSTRING -- command...
-  local name="$1" want_status="$2" want="$3"
-  shift 4
-  local out status
-  out=$("$@" 2>&1)
-  status=$?
-  if [ "$status" -ne "$want_status" ] || [[ "$out" != *"$want"* ]]; then
-    echo "FAIL $name: status $status (want $want_status), output:"
-    echo "$out" | head -20
-    failures=$((failures + 1))
-  else
-    echo "ok   $name"
-  fi
-}
-check() {  # check NAME CONDITION-STATUS MESSAGE
-  if [ "$2" -eq 0 ]; then echo "ok   $1"; else echo "FAIL $1: $3"; failures=$((failures + 1)); fi
-}
 count() {  # count DB MODULE: the module's live records, through vtql query
   "$vtql" query --db "$1" --format csv "SELECT count(*) FROM $2;" | tail -n 1 | tr -d '\r'
 }
@@ -34,14 +17,14 @@ expect demo-exists 2 "exists; give --replace" -- "$vtql" demo --db "$dir/crm.db"
 expect demo-replace 0 "scale 2000, seed 7" -- "$vtql" demo --db "$dir/crm.db" --scale 2000 --seed 7 --replace
 contacts=$(count "$dir/crm.db" Contacts)
 [ "$contacts" -gt 100 ] 2>/dev/null
-check demo-has-contacts $? "count was '$contacts'"
+report demo-has-contacts $? "count was '$contacts'"
 
 # export: CSV to stdout, JSON Lines by the output's extension.
 expect export-csv 0 "id,salutationtype,firstname" -- "$vtql" export --db "$dir/crm.db" --module Contacts
 expect export-jsonl 0 "exported $contacts Contacts records" -- "$vtql" export --db "$dir/crm.db" --module Contacts \
   --output "$dir/contacts.jsonl"
 head -c 1 "$dir/contacts.jsonl" | grep -q '{'
-check export-jsonl-form $? "contacts.jsonl does not hold JSON objects"
+report export-jsonl-form $? "contacts.jsonl does not hold JSON objects"
 expect export-unknown-module 2 "no module 'Contact'" -- "$vtql" export --db "$dir/crm.db" --module Contact
 expect export-no-file 2 "" -- "$vtql" export --db "$dir/missing.db" --module Contacts
 
@@ -60,11 +43,11 @@ for format in csv jsonl; do
     "$vtql" export --db "$dir/copy-$format.db" --module "$module" --format "$format" 2>/dev/null |
       cmp -s - "$dir/$module.$format" || { ok=1; echo "  $module differs after the $format round trip"; }
   done
-  check "round-trip-$format" "$ok" "export -> import -> export changed the records"
+  report "round-trip-$format" "$ok" "export -> import -> export changed the records"
 done
 query="SELECT lastname, account_id FROM Contacts WHERE mailingcity = 'Zürich' ORDER BY lastname;"
 diff <("$vtql" query --db "$dir/crm.db" --format csv "$query") <("$vtql" query --db "$dir/copy-csv.db" --format csv "$query") >/dev/null
-check round-trip-query $? "the copy answers differently"
+report round-trip-query $? "the copy answers differently"
 
 # import: summary, bad rows, --skip-bad, header errors, formats.
 cat > "$dir/good.csv" <<'CSV'
@@ -75,7 +58,7 @@ CSV
 expect import-good 0 "imported 2 Contacts records in" -- "$vtql" import --db "$dir/crm.db" --module Contacts "$dir/good.csv"
 after_good=$(count "$dir/crm.db" Contacts)
 [ "$after_good" -eq $((contacts + 2)) ]
-check import-good-count $? "count $after_good, want $((contacts + 2))"
+report import-good-count $? "count $after_good, want $((contacts + 2))"
 
 printf 'lastname,assigned_user_id,birthday\nA,19x1,2001-02-03\nB,19x1,soon\nC,12x1,\n' > "$dir/bad.csv"
 expect import-bad 1 "line 3, field birthday: 'soon' is not a date (YYYY-MM-DD)" -- \
@@ -83,7 +66,7 @@ expect import-bad 1 "line 3, field birthday: 'soon' is not a date (YYYY-MM-DD)" 
 expect import-bad-reference 1 "line 4, field assigned_user_id: '12x1': prefix 12 is Contacts" -- \
   "$vtql" import --db "$dir/crm.db" --module Contacts "$dir/bad.csv"
 [ "$(count "$dir/crm.db" Contacts)" -eq "$after_good" ]
-check import-bad-changes-nothing $? "bad rows without --skip-bad changed the database"
+report import-bad-changes-nothing $? "bad rows without --skip-bad changed the database"
 expect import-skip-bad 1 "imported 1 Contacts record (2 skipped)" -- \
   "$vtql" import --db "$dir/crm.db" --module Contacts --skip-bad "$dir/bad.csv"
 printf 'lastnme,assigned_user_id\nA,19x1\n' > "$dir/header.csv"
@@ -137,17 +120,17 @@ kill -9 "$pid" 2>/dev/null
 { wait "$pid"; } 2>/dev/null
 status=$?
 [ "$status" -eq 137 ]
-check kill-part-way $? "the import was not killed part-way (status $status, write-ahead log $wal bytes)"
+report kill-part-way $? "the import was not killed part-way (status $status, write-ahead log $wal bytes)"
 after_count=$(count "$dir/kill.db" Contacts)
 [ "$after_count" = "$before_count" ]
-check kill-same-count $? "Contacts: $after_count records after the kill, $before_count before"
+report kill-same-count $? "Contacts: $after_count records after the kill, $before_count before"
 "$vtql" export --db "$dir/kill.db" --module Contacts --output "$dir/after.csv" 2>/dev/null
 cmp -s "$dir/before.csv" "$dir/after.csv"
-check kill-same-records $? "the Contacts records changed"
+report kill-same-records $? "the Contacts records changed"
 # The file is still a good database: the same import now runs to the end.
 expect import-after-kill 0 "imported 300000 Contacts records" -- "$vtql" import --db "$dir/kill.db" --module Contacts "$dir/big.csv"
 [ "$(count "$dir/kill.db" Contacts)" -eq $((before_count + 300000)) ]
-check import-after-kill-count $? "wrong count after the full import"
+report import-after-kill-count $? "wrong count after the full import"
 
 [ "$failures" -eq 0 ] && echo "all passed" || echo "$failures failed"
 [ "$failures" -eq 0 ]
