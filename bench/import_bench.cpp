@@ -81,15 +81,15 @@ class DiscardingBackend final : public vtql::storage::Backend {
   }
   vtql::Result<std::uint64_t> count(const vtql::storage::ScanSpec&) const override { return std::uint64_t{0}; }
   bool exists(const vtql::ModuleDef&, std::uint64_t) const override { return false; }
-  vtql::Result<std::uint64_t> insert(const vtql::ModuleDef&, vtql::storage::Record record) override {
+  vtql::Result<std::uint64_t> insert(const vtql::ModuleDef&, const vtql::storage::Record& record) override {
     benchmark::DoNotOptimize(record.data());
     return ++next_;
   }
-  vtql::Status insert_with_id(const vtql::ModuleDef&, std::uint64_t, vtql::storage::Record record) override {
+  vtql::Status insert_with_id(const vtql::ModuleDef&, std::uint64_t, const vtql::storage::Record& record) override {
     benchmark::DoNotOptimize(record.data());
     return vtql::Ok{};
   }
-  vtql::Status update(const vtql::ModuleDef&, std::uint64_t, vtql::storage::Record) override { return vtql::Ok{}; }
+  vtql::Status update(const vtql::ModuleDef&, std::uint64_t, const vtql::storage::Record&) override { return vtql::Ok{}; }
   vtql::Status remove(const vtql::ModuleDef&, std::uint64_t) override { return vtql::Ok{}; }
   vtql::Status mark_converted(const vtql::ModuleDef&, std::uint64_t) override { return vtql::Ok{}; }
   vtql::Result<std::vector<vtql::storage::Change>> changes_since(std::string_view, vtql::types::DateTime) const override {

@@ -1,9 +1,16 @@
 // Import of CSV and JSON Lines into a module: the header checked, each row checked and typed, all rows written in
 // one transaction (held until the end on a backend without transactions), bad rows reported with their lines.
+// On a transactional backend one thread reads and checks while the caller's thread writes.
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <istream>
+#include <mutex>
+#include <thread>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -37,6 +44,79 @@ types::DateTime now() {
   return types::DateTime{seconds.count()};
 }
 
+struct HeldRow {
+  std::uint64_t line;
+  std::optional<std::uint64_t> id;
+  storage::Record record;
+};
+
+// Batches of checked rows from the reading thread to the writing one, a few in flight at most.
+class RowQueue {
+ public:
+  static constexpr std::size_t kBatchRows = 512;
+
+  // False when the writer has stopped taking rows.
+  bool push(std::vector<HeldRow>&& batch) {
+    std::unique_lock lock(mutex_);
+    has_room_.wait(lock, [&] { return batches_.size() < kMaxBatches || cancelled_; });
+    if (cancelled_) return false;
+    batches_.push_back(std::move(batch));
+    has_rows_.notify_one();
+    return true;
+  }
+  // False when the reader is done and every batch has been taken, or the queue was cancelled.
+  bool pop(std::vector<HeldRow>& batch) {
+    std::unique_lock lock(mutex_);
+    has_rows_.wait(lock, [&] { return !batches_.empty() || closed_ || cancelled_; });
+    if (cancelled_ || batches_.empty()) return false;
+    batch = std::move(batches_.front());
+    batches_.pop_front();
+    has_room_.notify_one();
+    return true;
+  }
+  void close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    has_rows_.notify_all();
+  }
+  void cancel() {
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+    batches_.clear();
+    has_room_.notify_all();
+    has_rows_.notify_all();
+  }
+  // Written batches go back to the reader, which reuses their rows' memory and frees what it allocated itself.
+  void give_back(std::vector<HeldRow>&& batch) {
+    std::lock_guard lock(mutex_);
+    spare_.push_back(std::move(batch));
+  }
+  std::vector<HeldRow> take_spare() {
+    std::lock_guard lock(mutex_);
+    if (spare_.empty()) return {};
+    std::vector<HeldRow> batch = std::move(spare_.back());
+    spare_.pop_back();
+    return batch;
+  }
+
+ private:
+  static constexpr std::size_t kMaxBatches = 8;
+  std::mutex mutex_;
+  std::condition_variable has_room_;
+  std::condition_variable has_rows_;
+  std::deque<std::vector<HeldRow>> batches_;
+  std::vector<std::vector<HeldRow>> spare_;
+  bool closed_ = false;
+  bool cancelled_ = false;
+};
+
+// Bad rows found on one side of the import: while reading and checking, or while writing (ids already taken).
+struct Tally {
+  std::uint64_t bad_rows = 0;
+  std::uint64_t skipped = 0;
+  std::vector<ImportIssue> errors;  // the side's first max_errors, in file order
+};
+
 class Importer {
  public:
   Importer(Database& database, const ModuleDef& module, const ImportOptions& options);
@@ -44,14 +124,25 @@ class Importer {
   Result<ImportReport> run(std::istream& in);
 
  private:
+  Status read(std::istream& in);
   Status read_csv(std::istream& in);
   Status read_jsonl(std::istream& in);
-  // A row whose given values are set: mandatory fields checked, the times filled in, then written or held.
-  Status finish_row(std::uint64_t line, storage::Record record);
-  Status write(std::uint64_t line, std::optional<std::uint64_t> id, storage::Record record);
+  // Reads on a thread of its own and writes the rows as they come, inside the backend's write transaction.
+  Status read_and_write(std::istream& in);
+  // A row whose given values are set: mandatory fields checked, the times filled in, then queued for the writer
+  // or held. `record` is left with memory to reuse for the next row.
+  Status finish_row(std::uint64_t line, storage::Record& record);
+  Status queue_row(std::uint64_t line, std::optional<std::uint64_t> id, storage::Record& record);
+  Status send_batch();
+  Status hold(std::uint64_t line, std::optional<std::uint64_t> id, storage::Record&& record);
+  Status store(std::uint64_t line, std::optional<std::uint64_t> id, const storage::Record& record);
   Status write_held();
-  void bad_row(std::uint64_t line, std::string field, std::string message);
+  void bad_row(Tally& tally, std::uint64_t line, std::string field, std::string message);
+  void bad_row(std::uint64_t line, std::string field, std::string message) {
+    bad_row(reading_, line, std::move(field), std::move(message));
+  }
   void tick(std::uint64_t bytes);
+  ImportReport report() const;
 
   storage::Backend& backend_;
   const ModuleDef& module_;
@@ -64,15 +155,18 @@ class Importer {
   types::DateTime now_;
   // SQLite rolls a transaction back; other backends get the records only once the whole input is checked.
   bool transactional_ = false;
-  bool keeping_ = true;  // false once a bad row (without skip_bad) means nothing will be kept
-  struct Held {
-    std::uint64_t line;
-    std::optional<std::uint64_t> id;
-    storage::Record record;
-  };
-  std::vector<Held> held_;
+  std::atomic<bool> keeping_{true};  // false once a bad row (without skip_bad) means nothing will be kept
+  std::vector<HeldRow> held_;
   std::unordered_set<std::uint64_t> held_ids_;
-  ImportReport report_;
+  // While reading on a thread of its own: the batch being filled and where it goes.
+  RowQueue* queue_ = nullptr;
+  std::vector<HeldRow> batch_;
+  std::size_t batch_rows_ = 0;  // the rows of batch_ in use; the others are spare
+  storage::Record scratch_;     // the row being read
+  std::uint64_t rows_read_ = 0;  // by the reading side
+  std::uint64_t imported_ = 0;   // by the writing side
+  Tally reading_;
+  Tally writing_;
 };
 
 Importer::Importer(Database& database, const ModuleDef& module, const ImportOptions& options)
@@ -95,23 +189,35 @@ Importer::Importer(Database& database, const ModuleDef& module, const ImportOpti
   transactional_ = backend_.name() == "sqlite";
 }
 
-void Importer::bad_row(std::uint64_t line, std::string field, std::string message) {
-  ++report_.bad_rows;
-  if (report_.errors.size() < options_.max_errors) {
-    report_.errors.push_back({line, std::move(field), std::move(message)});
-  }
+void Importer::bad_row(Tally& tally, std::uint64_t line, std::string field, std::string message) {
+  ++tally.bad_rows;
+  if (tally.errors.size() < options_.max_errors) tally.errors.push_back({line, std::move(field), std::move(message)});
   if (options_.skip_bad) {
-    ++report_.skipped;
+    ++tally.skipped;
   } else {
     keeping_ = false;
   }
 }
 
 void Importer::tick(std::uint64_t bytes) {
-  if (options_.progress && report_.rows_read % kProgressEvery == 0) options_.progress(bytes, report_.rows_read);
+  if (options_.progress && rows_read_ % kProgressEvery == 0) options_.progress(bytes, rows_read_);
 }
 
-Status Importer::finish_row(std::uint64_t line, storage::Record record) {
+ImportReport Importer::report() const {
+  ImportReport report;
+  report.rows_read = rows_read_;
+  report.imported = imported_;
+  report.bad_rows = reading_.bad_rows + writing_.bad_rows;
+  report.skipped = reading_.skipped + writing_.skipped;
+  report.errors = reading_.errors;
+  report.errors.insert(report.errors.end(), writing_.errors.begin(), writing_.errors.end());
+  std::stable_sort(report.errors.begin(), report.errors.end(),
+                   [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
+  if (report.errors.size() > options_.max_errors) report.errors.resize(options_.max_errors);
+  return report;
+}
+
+Status Importer::finish_row(std::uint64_t line, storage::Record& record) {
   for (const int index : mandatory_) {
     if (std::holds_alternative<types::Null>(record[static_cast<std::size_t>(index)])) {
       bad_row(line, module_.fields[static_cast<std::size_t>(index)].name, "a mandatory field has no value");
@@ -129,41 +235,64 @@ Status Importer::finish_row(std::uint64_t line, storage::Record record) {
       id = given->number;
     }
   }
-  return write(line, id, std::move(record));
+  if (queue_ == nullptr) return hold(line, id, std::move(record));
+  return queue_row(line, id, record);
 }
 
-Status Importer::write(std::uint64_t line, std::optional<std::uint64_t> id, storage::Record record) {
+Status Importer::queue_row(std::uint64_t line, std::optional<std::uint64_t> id, storage::Record& record) {
   if (!keeping_) return Ok{};
-  if (!transactional_) {
-    if (id && (backend_.exists(module_, *id) || !held_ids_.insert(*id).second)) {
-      bad_row(line, "id", module_.name + " already has a record " + std::to_string(*id));
-      return Ok{};
-    }
-    held_.push_back({line, id, std::move(record)});
+  if (batch_rows_ == batch_.size()) batch_.emplace_back();
+  HeldRow& slot = batch_[batch_rows_++];
+  slot.line = line;
+  slot.id = id;
+  std::swap(slot.record, record);  // the slot's old record becomes the next row's memory
+  if (batch_rows_ < RowQueue::kBatchRows) return Ok{};
+  return send_batch();
+}
+
+Status Importer::send_batch() {
+  if (batch_rows_ == 0) return Ok{};
+  batch_.resize(batch_rows_);
+  const bool taken = queue_->push(std::move(batch_));
+  batch_ = queue_->take_spare();
+  batch_rows_ = 0;
+  if (!taken) return Error{ErrorCode::kInternalServerError, "the import stopped writing", {}, {}};
+  return Ok{};
+}
+
+Status Importer::hold(std::uint64_t line, std::optional<std::uint64_t> id, storage::Record&& record) {
+  if (!keeping_) return Ok{};
+  if (id && (backend_.exists(module_, *id) || !held_ids_.insert(*id).second)) {
+    bad_row(writing_, line, "id", module_.name + " already has a record " + std::to_string(*id));
     return Ok{};
   }
+  held_.push_back({line, id, std::move(record)});
+  return Ok{};
+}
+
+Status Importer::store(std::uint64_t line, std::optional<std::uint64_t> id, const storage::Record& record) {
+  if (!keeping_) return Ok{};
   Status status = Ok{};
   if (id) {
-    status = backend_.insert_with_id(module_, *id, std::move(record));
-  } else if (auto inserted = backend_.insert(module_, std::move(record)); !inserted) {
+    status = backend_.insert_with_id(module_, *id, record);
+  } else if (auto inserted = backend_.insert(module_, record); !inserted) {
     status = std::move(inserted).error();
   }
   if (status) {
-    ++report_.imported;
+    ++imported_;
     return Ok{};
   }
   // A record the backend refuses (an id it already has) is a bad row; anything else is a storage failure.
   if (status.error().code != ErrorCode::kInvalidArgument) return status;
-  bad_row(line, id ? "id" : "", status.error().message);
+  bad_row(writing_, line, id ? "id" : "", status.error().message);
   return Ok{};
 }
 
 Status Importer::write_held() {
-  transactional_ = true;  // from here on, rows go straight to the backend
-  std::vector<Held> held = std::move(held_);
-  for (Held& row : held) {
-    if (auto status = write(row.line, row.id, std::move(row.record)); !status) return status;
+  for (const HeldRow& row : held_) {
+    if (auto status = store(row.line, row.id, row.record); !status) return status;
   }
+  held_.clear();
   return Ok{};
 }
 
@@ -205,7 +334,7 @@ Status Importer::read_csv(std::istream& in) {
     return row.line + static_cast<std::uint64_t>(std::count(before.begin(), before.end(), '\n'));
   };
   while (reader.next(row)) {
-    ++report_.rows_read;
+    ++rows_read_;
     tick(reader.bytes_read());
     if (!row.ok()) {
       const bool in_column = row.error_field >= 0 && static_cast<std::size_t>(row.error_field) < targets.size();
@@ -220,7 +349,8 @@ Status Importer::read_csv(std::istream& in) {
               "the row has " + std::to_string(row.size()) + " fields; the header has " + std::to_string(targets.size()));
       continue;
     }
-    storage::Record record(module_.fields.size());
+    storage::Record& record = scratch_;
+    record.assign(module_.fields.size(), types::Null{});
     bool good = true;
     for (std::size_t i = 0; i < targets.size() && good; ++i) {
       const std::string_view text = row.field(i);
@@ -233,13 +363,13 @@ Status Importer::read_csv(std::istream& in) {
       }
     }
     if (!good) continue;
-    if (auto status = finish_row(row.line, std::move(record)); !status) return status;
+    if (auto status = finish_row(row.line, record); !status) return status;
   }
   if (reader.failed()) {
     return Error{ErrorCode::kIoError, "reading the input failed after " + std::to_string(reader.bytes_read()) + " bytes",
                  {}, {}};
   }
-  if (options_.progress) options_.progress(reader.bytes_read(), report_.rows_read);
+  if (options_.progress) options_.progress(reader.bytes_read(), rows_read_);
   return Ok{};
 }
 
@@ -252,7 +382,7 @@ Status Importer::read_jsonl(std::istream& in) {
     bytes += line.size() + 1;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    ++report_.rows_read;
+    ++rows_read_;
     tick(bytes);
     nlohmann::json object;
     try {
@@ -269,7 +399,8 @@ Status Importer::read_jsonl(std::istream& in) {
       bad_row(number, {}, "a line must be a JSON object of field names to values");
       continue;
     }
-    storage::Record record(module_.fields.size());
+    storage::Record& record = scratch_;
+    record.assign(module_.fields.size(), types::Null{});
     bool good = true;
     for (const auto& [name, value] : object.items()) {
       const int index = module_.field_index(name);
@@ -295,19 +426,66 @@ Status Importer::read_jsonl(std::istream& in) {
       }
     }
     if (!good) continue;
-    if (auto status = finish_row(number, std::move(record)); !status) return status;
+    if (auto status = finish_row(number, record); !status) return status;
   }
   if (in.bad()) {
     return Error{ErrorCode::kIoError, "reading the input failed after line " + std::to_string(number), {}, {}};
   }
-  if (options_.progress) options_.progress(bytes, report_.rows_read);
+  if (options_.progress) options_.progress(bytes, rows_read_);
   return Ok{};
+}
+
+Status Importer::read(std::istream& in) {
+  Status status = options_.format == DataFormat::kCsv ? read_csv(in) : read_jsonl(in);
+  if (status && queue_ != nullptr) status = send_batch();
+  return status;
+}
+
+Status Importer::read_and_write(std::istream& in) {
+  RowQueue queue;
+  queue_ = &queue;
+  Status read_status = Ok{};
+  std::exception_ptr read_failure;
+  std::thread reader([&] {
+    try {
+      read_status = read(in);
+    } catch (...) {
+      read_failure = std::current_exception();
+    }
+    queue.close();
+  });
+  // The reader must not outlive this frame, whatever the writing side throws.
+  struct Join {
+    RowQueue& queue;
+    std::thread& thread;
+    ~Join() {
+      if (thread.joinable()) {
+        queue.cancel();
+        thread.join();
+      }
+    }
+  } join{queue, reader};
+
+  Status write_status = Ok{};
+  std::vector<HeldRow> batch;
+  while (write_status && queue.pop(batch)) {
+    for (const HeldRow& row : batch) {
+      write_status = store(row.line, row.id, row.record);
+      if (!write_status) break;
+    }
+    queue.give_back(std::move(batch));
+  }
+  if (!write_status) queue.cancel();  // the reader stops at its next batch
+  reader.join();
+  queue_ = nullptr;
+  if (read_failure) std::rethrow_exception(read_failure);
+  if (!write_status) return write_status;
+  return read_status;
 }
 
 Result<ImportReport> Importer::run(std::istream& in) {
   bool discarded = false;
-  const auto read = [&]() -> Status {
-    Status status = options_.format == DataFormat::kCsv ? read_csv(in) : read_jsonl(in);
+  const auto finish = [&](Status status) -> Status {
     if (!status) return status;
     if (!keeping_) {
       discarded = true;
@@ -317,14 +495,14 @@ Result<ImportReport> Importer::run(std::istream& in) {
   };
   Status status = Ok{};
   if (transactional_) {
-    status = backend_.write_transaction(read);
+    status = backend_.write_transaction([&] { return finish(read_and_write(in)); });
   } else {
-    status = read();
+    status = finish(read(in));
     if (status) status = backend_.write_transaction([&] { return write_held(); });
   }
   if (!status && !discarded) return std::move(status).error();
-  if (discarded) report_.imported = 0;
-  return report_;
+  if (discarded) imported_ = 0;
+  return report();
 }
 
 }  // namespace

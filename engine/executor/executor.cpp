@@ -98,10 +98,37 @@ Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& bac
     return result;
   }
 
+  result.columns = plan.column_names;
+  const auto project = [&](storage::Row& row) {
+    std::vector<std::optional<std::string>> out;
+    out.reserve(plan.project.size());
+    for (std::size_t i = 0; i < plan.project.size(); ++i) {
+      out.push_back(output_value(row[static_cast<std::size_t>(plan.project[i])], *plan.output_fields[i], *q.schema,
+                                 backend, plan.scan.resolve_references, plan.last_use[i] != 0));
+    }
+    result.rows.push_back(std::move(out));
+  };
+
   auto cursor = backend.scan(plan.scan);
   if (!cursor) return std::move(cursor).error();
-  std::vector<storage::Row> rows;
   storage::Row row;
+  if (plan.filter == nullptr && plan.sort.empty() && !plan.sort_by_id) {
+    // The backend did the filtering and ordering: rows go straight to the output, past the engine's offset.
+    std::uint64_t skipped = 0;
+    for (std::uint64_t scanned = 1; !plan.limit || result.rows.size() < *plan.limit; ++scanned) {
+      if (!(*cursor)->next(row)) break;
+      if (skipped < plan.offset) {
+        ++skipped;
+      } else {
+        project(row);
+      }
+      if (scanned % kDeadlineEvery == 0 && storage::QueryDeadline::passed()) return storage::deadline_error();
+    }
+    if (auto status = (*cursor)->status(); !status) return std::move(status).error();
+    return result;
+  }
+
+  std::vector<storage::Row> rows;
   for (std::uint64_t scanned = 1; (*cursor)->next(row); ++scanned) {
     if (plan.filter == nullptr || evaluate(*plan.filter, row)) rows.push_back(std::move(row));
     if (scanned % kDeadlineEvery == 0 && storage::QueryDeadline::passed()) return storage::deadline_error();
@@ -132,25 +159,8 @@ Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& bac
   const std::size_t begin = static_cast<std::size_t>(std::min<std::uint64_t>(plan.offset, rows.size()));
   std::size_t end = rows.size();
   if (plan.limit) end = static_cast<std::size_t>(std::min<std::uint64_t>(end, begin + *plan.limit));
-
-  for (const int c : q.columns) result.columns.push_back(q.module->fields[static_cast<std::size_t>(c)].name);
   result.rows.reserve(end - begin);
-  std::vector<bool> last_use(plan.project.size(), true);
-  for (std::size_t i = 0; i < plan.project.size(); ++i) {
-    for (std::size_t j = i + 1; j < plan.project.size(); ++j) {
-      if (plan.project[j] == plan.project[i]) last_use[i] = false;
-    }
-  }
-  for (std::size_t r = begin; r < end; ++r) {
-    std::vector<std::optional<std::string>> out;
-    out.reserve(plan.project.size());
-    for (std::size_t i = 0; i < plan.project.size(); ++i) {
-      const FieldDef& field = q.module->fields[static_cast<std::size_t>(q.columns[i])];
-      out.push_back(output_value(rows[r][static_cast<std::size_t>(plan.project[i])], field, *q.schema, backend,
-                                 plan.scan.resolve_references, last_use[i]));
-    }
-    result.rows.push_back(std::move(out));
-  }
+  for (std::size_t r = begin; r < end; ++r) project(rows[r]);
   return result;
 }
 

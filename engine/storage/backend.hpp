@@ -116,11 +116,12 @@ class Backend {
   // the field refers to in turn; so does the engine.
   virtual bool exists(const ModuleDef& module, std::uint64_t id) const = 0;
 
-  // Writes. insert returns the new record's id; `modifiedtime` and `createdtime` are set by the caller.
-  virtual Result<std::uint64_t> insert(const ModuleDef& module, Record record) = 0;
+  // Writes. insert returns the new record's id; `modifiedtime` and `createdtime` are set by the caller. The
+  // backend copies what it keeps: the caller's record is left as it was, to be reused.
+  virtual Result<std::uint64_t> insert(const ModuleDef& module, const Record& record) = 0;
   // Inserts with a given id (an import keeps the source's ids). Fails if the module already has that id.
-  virtual Status insert_with_id(const ModuleDef& module, std::uint64_t id, Record record) = 0;
-  virtual Status update(const ModuleDef& module, std::uint64_t id, Record record) = 0;
+  virtual Status insert_with_id(const ModuleDef& module, std::uint64_t id, const Record& record) = 0;
+  virtual Status update(const ModuleDef& module, std::uint64_t id, const Record& record) = 0;
   virtual Status remove(const ModuleDef& module, std::uint64_t id) = 0;
   // A converted lead stays stored but is never returned, as in the original (converted = 1).
   virtual Status mark_converted(const ModuleDef& module, std::uint64_t id) = 0;

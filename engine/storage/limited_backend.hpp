@@ -27,14 +27,14 @@ class LimitedBackend final : public Backend {
   }
   bool exists(const ModuleDef& module, std::uint64_t id) const override { return target_.exists(module, id); }
 
-  Result<std::uint64_t> insert(const ModuleDef& module, Record record) override {
-    return target_.insert(module, std::move(record));
+  Result<std::uint64_t> insert(const ModuleDef& module, const Record& record) override {
+    return target_.insert(module, record);
   }
-  Status insert_with_id(const ModuleDef& module, std::uint64_t id, Record record) override {
-    return target_.insert_with_id(module, id, std::move(record));
+  Status insert_with_id(const ModuleDef& module, std::uint64_t id, const Record& record) override {
+    return target_.insert_with_id(module, id, record);
   }
-  Status update(const ModuleDef& module, std::uint64_t id, Record record) override {
-    return target_.update(module, id, std::move(record));
+  Status update(const ModuleDef& module, std::uint64_t id, const Record& record) override {
+    return target_.update(module, id, record);
   }
   Status remove(const ModuleDef& module, std::uint64_t id) override { return target_.remove(module, id); }
   Status mark_converted(const ModuleDef& module, std::uint64_t id) override {

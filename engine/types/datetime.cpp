@@ -391,8 +391,44 @@ std::optional<DateTime> read_mysql_datetime_number(std::string_view digits, Mysq
   return value;
 }
 
+namespace {
+
+// Writes `value` (0 <= value < 10^width) as exactly `width` digits at `out`.
+void put_digits(char* out, unsigned value, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
+
+// "YYYY-MM-DD" into out[0..10) when the year has four digits; false otherwise.
+bool put_date(char* out, Date date) {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{date.days}}};
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) return false;
+  put_digits(out, static_cast<unsigned>(year), 4);
+  out[4] = '-';
+  put_digits(out + 5, static_cast<unsigned>(ymd.month()), 2);
+  out[7] = '-';
+  put_digits(out + 8, static_cast<unsigned>(ymd.day()), 2);
+  return true;
+}
+
+// "HH:MM:SS" into out[0..8) for 0 <= seconds < 100 hours.
+void put_time(char* out, std::int64_t seconds) {
+  put_digits(out, static_cast<unsigned>(seconds / 3600), 2);
+  out[2] = ':';
+  put_digits(out + 3, static_cast<unsigned>(seconds / 60 % 60), 2);
+  out[5] = ':';
+  put_digits(out + 6, static_cast<unsigned>(seconds % 60), 2);
+}
+
+}  // namespace
+
 std::string format_date(Date date) {
   if (date.is_zero()) return "0000-00-00";
+  char out[10];
+  if (put_date(out, date)) return std::string(out, sizeof out);
   const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{date.days}}};
   return padded(static_cast<int>(ymd.year()), 4) + "-" + padded(static_cast<unsigned>(ymd.month()), 2) + "-" +
          padded(static_cast<unsigned>(ymd.day()), 2);
@@ -402,12 +438,22 @@ std::string format_datetime(DateTime value) {
   if (value.is_zero()) return "0000-00-00 00:00:00";
   const std::int64_t days = floor_div(value.seconds, kSecondsPerDay);
   const std::int64_t of_day = value.seconds - days * kSecondsPerDay;
-  return format_date(Date{static_cast<std::int32_t>(days)}) + " " +
-         format_time(Time{static_cast<std::int32_t>(of_day)});
+  char out[19];
+  if (put_date(out, Date{static_cast<std::int32_t>(days)})) {
+    out[10] = ' ';
+    put_time(out + 11, of_day);
+    return std::string(out, sizeof out);
+  }
+  return format_date(Date{static_cast<std::int32_t>(days)}) + " " + format_time(Time{static_cast<std::int32_t>(of_day)});
 }
 
 std::string format_time(Time value) {
   const std::int64_t total = value.seconds < 0 ? -static_cast<std::int64_t>(value.seconds) : value.seconds;
+  if (value.seconds >= 0 && total < 100 * 3600) {
+    char out[8];
+    put_time(out, total);
+    return std::string(out, sizeof out);
+  }
   return (value.seconds < 0 ? "-" : "") + padded(total / 3600, 2) + ":" + padded(total / 60 % 60, 2) + ":" +
          padded(total % 60, 2);
 }

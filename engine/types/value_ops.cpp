@@ -135,7 +135,11 @@ std::optional<std::string> to_webservice_string(const Value& stored, const Field
           return format_time(v);
         } else {
           static_assert(std::is_same_v<V, EntityId>);
-          return std::to_string(v.prefix) + "x" + std::to_string(v.number);
+          char out[48];
+          char* end = std::to_chars(out, out + 16, v.prefix).ptr;
+          *end++ = 'x';
+          end = std::to_chars(end, out + sizeof out, v.number).ptr;
+          return std::string(out, end);
         }
       },
       stored);

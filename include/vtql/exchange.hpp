@@ -40,7 +40,8 @@ struct ImportOptions {
   bool skip_bad = false;
   // The most errors the report keeps; the others are only counted (ImportReport::bad_rows).
   std::size_t max_errors = 20;
-  // Called every few thousand rows and once at the end, with the bytes and rows read so far. May be empty.
+  // Called every few thousand rows and once at the end, with the bytes and rows read so far. May be empty. On
+  // SQLite it is called from the thread that reads the input, which is not the caller's.
   std::function<void(std::uint64_t bytes_read, std::uint64_t rows_read)> progress;
 };
 
@@ -70,7 +71,8 @@ struct ImportReport {
 // a new one); `createdtime` and `modifiedtime` left NULL are set to the time of the import (UTC).
 //
 // All rows are written in one write transaction: on SQLite a failure, bad rows without skip_bad, or a kill
-// part-way leave the database as it was. The in-memory backend has no transactions, so there the records are held
+// part-way leave the database as it was. On SQLite a second thread reads and checks the input while the calling
+// thread writes. The in-memory backend has no transactions, so there the records are held
 // until the whole input has been read and checked, and written only then.
 //
 // Returns the report when the file could be read to its end: bad rows are in the report, not an error. Errors:

@@ -127,7 +127,7 @@ class RecordingBackend final : public storage::Backend {
     return found != logs_.end() && found->second.live.count(id) != 0;
   }
 
-  Result<std::uint64_t> insert(const ModuleDef& module, Record record) override {
+  Result<std::uint64_t> insert(const ModuleDef& module, const Record& record) override {
     const std::uint64_t id = module.name == "Users" || module.name == "Groups" ? next_actor_++
                              : module.is_entity                                ? next_entity_++
                                                                                : logs_[module.name].inserted + 1;
@@ -139,16 +139,17 @@ class RecordingBackend final : public storage::Backend {
     ++log.inserted;
     log.live.insert(id);
     if (keep_records_) {
+      Record kept = record;
       if (const int slot = module.field_index("id"); slot >= 0) {
-        record[static_cast<std::size_t>(slot)] =
+        kept[static_cast<std::size_t>(slot)] =
             types::EntityId{static_cast<std::uint32_t>(std::stoul(module.id_prefix)), id};
       }
-      log.kept.push_back(std::move(record));
+      log.kept.push_back(std::move(kept));
     }
     return id;
   }
-  Status insert_with_id(const ModuleDef&, std::uint64_t, Record) override { return Error::internal("unused"); }
-  Status update(const ModuleDef&, std::uint64_t, Record) override { return Error::internal("unused"); }
+  Status insert_with_id(const ModuleDef&, std::uint64_t, const Record&) override { return Error::internal("unused"); }
+  Status update(const ModuleDef&, std::uint64_t, const Record&) override { return Error::internal("unused"); }
   Status remove(const ModuleDef& module, std::uint64_t id) override {
     ModuleLog& log = logs_[module.name];
     if (log.live.erase(id) == 0) return Error::internal("remove of a record that is not live");

@@ -324,18 +324,18 @@ std::uint64_t MemoryBackend::next_id(const ModuleDef& module) {
   return next_entity_id_++;
 }
 
-Result<std::uint64_t> MemoryBackend::insert(const ModuleDef& module, Record record) {
+Result<std::uint64_t> MemoryBackend::insert(const ModuleDef& module, const Record& record) {
   std::unique_lock lock(mutex_);
   Table* table = table_for(module);
   if (table == nullptr) return Error{ErrorCode::kAccessDenied, "unknown module " + module.name, {}, {}};
   std::uint64_t id = next_id(module);
   while (table->row_of(id)) id = next_id(module);
   lock.unlock();
-  if (auto status = insert_with_id(module, id, std::move(record)); !status) return std::move(status).error();
+  if (auto status = insert_with_id(module, id, record); !status) return std::move(status).error();
   return id;
 }
 
-Status MemoryBackend::insert_with_id(const ModuleDef& module, std::uint64_t id, Record record) {
+Status MemoryBackend::insert_with_id(const ModuleDef& module, std::uint64_t id, const Record& record) {
   std::unique_lock lock(mutex_);
   Table* table = table_for(module);
   if (table == nullptr) return Error{ErrorCode::kAccessDenied, "unknown module " + module.name, {}, {}};
@@ -349,8 +349,13 @@ Status MemoryBackend::insert_with_id(const ModuleDef& module, std::uint64_t id, 
     return Error{ErrorCode::kInvalidArgument, module.name + " already has a record " + std::to_string(id), {}, {}};
   }
   const auto prefix = static_cast<std::uint32_t>(std::stoul(module.id_prefix.empty() ? "0" : module.id_prefix));
-  if (table->id_field >= 0) record[static_cast<std::size_t>(table->id_field)] = types::EntityId{prefix, id};
-  for (std::size_t i = 0; i < record.size(); ++i) table->columns[i]->append(record[i]);
+  for (std::size_t i = 0; i < record.size(); ++i) {
+    if (static_cast<int>(i) == table->id_field) {
+      table->columns[i]->append(types::EntityId{prefix, id});
+    } else {
+      table->columns[i]->append(record[i]);
+    }
+  }
   table->add_id(id);
   ++table->live_count;
   if (is_actor(module)) next_actor_id_ = std::max(next_actor_id_, id + 1);
@@ -358,7 +363,7 @@ Status MemoryBackend::insert_with_id(const ModuleDef& module, std::uint64_t id, 
   return Ok{};
 }
 
-Status MemoryBackend::update(const ModuleDef& module, std::uint64_t id, Record record) {
+Status MemoryBackend::update(const ModuleDef& module, std::uint64_t id, const Record& record) {
   std::unique_lock lock(mutex_);
   Table* table = table_for(module);
   const auto row = table == nullptr ? std::nullopt : table->find(id);

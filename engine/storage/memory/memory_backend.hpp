@@ -23,13 +23,13 @@ class MemoryBackend final : public Backend {
   Result<std::uint64_t> count(const ScanSpec& spec) const override;
   bool exists(const ModuleDef& module, std::uint64_t id) const override;
 
-  Result<std::uint64_t> insert(const ModuleDef& module, Record record) override;
-  Status update(const ModuleDef& module, std::uint64_t id, Record record) override;
+  Result<std::uint64_t> insert(const ModuleDef& module, const Record& record) override;
+  Status update(const ModuleDef& module, std::uint64_t id, const Record& record) override;
   Status remove(const ModuleDef& module, std::uint64_t id) override;
   Status mark_converted(const ModuleDef& module, std::uint64_t id) override;
   Result<std::vector<Change>> changes_since(std::string_view module, types::DateTime since) const override;
 
-  Status insert_with_id(const ModuleDef& module, std::uint64_t id, Record record) override;
+  Status insert_with_id(const ModuleDef& module, std::uint64_t id, const Record& record) override;
 
   // Bytes held by the stored data and its indexes (capacity included): every table's columns, ids, live bits and
   // id index, and the record of deletions.

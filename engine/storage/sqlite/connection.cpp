@@ -24,6 +24,7 @@ Statement& Statement::operator=(Statement&& other) noexcept {
 
 Connection::~Connection() {
   for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  for (auto& [key, stmt] : keyed_) sqlite3_finalize(stmt);
   sqlite3_close_v2(db_);
 }
 
@@ -83,8 +84,36 @@ void Connection::recycle(const std::string& sql, Statement statement) {
   if (stmt == nullptr) return;
   sqlite3_reset(stmt);
   sqlite3_clear_bindings(stmt);
-  if (cache_.size() >= kCacheSize || cache_.count(sql) != 0) return;  // `statement` finalizes it
+  if (cache_.count(sql) != 0) return;  // `statement` finalizes it
+  if (cache_.size() >= kCacheSize) {
+    sqlite3_finalize(cache_.begin()->second);  // make room: any entry will do
+    cache_.erase(cache_.begin());
+  }
   cache_.emplace(sql, statement.release());
+}
+
+Result<Statement> Connection::prepare(std::uint64_t key, const std::string& sql) {
+  if (key == 0) return prepare(sql);
+  if (const auto it = keyed_.find(key); it != keyed_.end()) {
+    Statement statement(it->second);
+    keyed_.erase(it);
+    return statement;
+  }
+  return prepare(sql);
+}
+
+void Connection::recycle(std::uint64_t key, const std::string& sql, Statement statement) {
+  if (key == 0) return recycle(sql, std::move(statement));
+  sqlite3_stmt* stmt = statement.get();
+  if (stmt == nullptr) return;
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);  // bound text points into the query, which may go before the statement
+  if (keyed_.count(key) != 0) return;  // `statement` finalizes it
+  if (keyed_.size() >= kCacheSize) {
+    sqlite3_finalize(keyed_.begin()->second);
+    keyed_.erase(keyed_.begin());
+  }
+  keyed_.emplace(key, statement.release());
 }
 
 Error Connection::error(std::string_view what) const { return sqlite_error(db_, what); }

@@ -62,6 +62,10 @@ class Connection {
   // recycle() when done so that the next query of the same shape skips preparing.
   Result<Statement> prepare(const std::string& sql);
   void recycle(const std::string& sql, Statement statement);
+  // The same for a compiled query known by a key that is never reused for other SQL (SqlQuery::key): no text to
+  // hash or copy on the way. Key 0 is no key: the text is.
+  Result<Statement> prepare(std::uint64_t key, const std::string& sql);
+  void recycle(std::uint64_t key, const std::string& sql, Statement statement);
 
   // The error of the last failed call on this connection, as a DATABASE_QUERY_ERROR.
   Error error(std::string_view what) const;
@@ -71,6 +75,7 @@ class Connection {
 
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::unordered_map<std::uint64_t, sqlite3_stmt*> keyed_;
 };
 
 // A DATABASE_QUERY_ERROR with SQLite's message.

@@ -244,6 +244,7 @@ TableLayout::TableLayout(const ModuleDef& m) : module(&m), table(quote_identifie
   insert_sql = "INSERT INTO " + table + " (\"id\"";
   std::string values = "?";
   for (std::size_t i = 0; i < m.fields.size(); ++i) {
+    insert_columns.push_back({m.fields[i].is_id(), stores_null_as_zero(m.fields[i]), !prefix_columns[i].empty()});
     if (m.fields[i].is_id()) continue;
     insert_sql += ", " + columns[i];
     values += ", ?";

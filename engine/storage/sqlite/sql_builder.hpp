@@ -21,6 +21,13 @@ struct TableLayout {
   std::uint32_t id_prefix = 0;
   // INSERT of a whole record: the id, then each other field (an owner with its prefix), in describe order.
   std::string insert_sql;
+  // How each field of a record binds to insert_sql, kept compact for row-after-row inserts.
+  struct InsertColumn {
+    bool skip = false;          // the id, bound first
+    bool null_as_zero = false;  // references and owners store no value as 0
+    bool prefixed = false;      // an owner: its prefix follows in a column of its own
+  };
+  std::vector<InsertColumn> insert_columns;
 
   explicit TableLayout(const ModuleDef& module);
 };
@@ -43,6 +50,10 @@ struct SqlQuery {
   // that prefix is a resolved reference's (0: no live record).
   std::vector<std::uint8_t> prefixed;
   std::vector<std::uint8_t> resolved;
+  // Set by the backend when it keeps the query with a plan: the key of its statement in each connection's cache,
+  // and how to read each selected column.
+  std::uint64_t key = 0;
+  std::vector<ColumnDecoder> decoders;
 
   // Binds every parameter; SQLITE_OK or SQLite's error code.
   int bind(sqlite3_stmt* stmt) const;

@@ -51,9 +51,9 @@ class SqliteBackend final : public Backend {
   Result<std::uint64_t> count(const ScanSpec& spec) const override;
   bool exists(const ModuleDef& module, std::uint64_t id) const override;
 
-  Result<std::uint64_t> insert(const ModuleDef& module, Record record) override;
-  Status insert_with_id(const ModuleDef& module, std::uint64_t id, Record record) override;
-  Status update(const ModuleDef& module, std::uint64_t id, Record record) override;
+  Result<std::uint64_t> insert(const ModuleDef& module, const Record& record) override;
+  Status insert_with_id(const ModuleDef& module, std::uint64_t id, const Record& record) override;
+  Status update(const ModuleDef& module, std::uint64_t id, const Record& record) override;
   Status remove(const ModuleDef& module, std::uint64_t id) override;
   Status mark_converted(const ModuleDef& module, std::uint64_t id) override;
   Result<std::vector<Change>> changes_since(std::string_view module, types::DateTime since) const override;
@@ -81,6 +81,9 @@ class SqliteBackend final : public Backend {
   // Runs `body` inside the current write transaction, or in one of its own.
   Status write(const std::function<Status()>& body);
   Status retire(const ModuleDef& module, std::uint64_t id, int state);
+  // Bulk loads inside a write transaction (see note_insert).
+  Status note_insert(const TableLayout& layout);
+  Status rebuild_deferred_indexes();
   std::uint64_t next_id(const ModuleDef& module);
 
   std::string path_;
@@ -96,6 +99,13 @@ class SqliteBackend final : public Backend {
   // Read by acquire() on any thread: a thread inside a write transaction reads through the writer.
   std::atomic<std::thread::id> transaction_owner_{};
   std::atomic<int> transaction_depth_{0};
+  struct BulkLoad {
+    static constexpr std::uint64_t kBulkCheck = 4096;
+    std::uint64_t inserted = 0;  // by the current transaction
+    std::uint64_t next_check = kBulkCheck;
+    bool deferred = false;  // the table's secondary indexes are dropped until the commit
+  };
+  std::unordered_map<const TableLayout*, BulkLoad> bulk_loads_;
   std::uint64_t next_entity_id_ = 1;
   std::uint64_t next_actor_id_ = 1;
 

@@ -111,6 +111,44 @@ types::Value decode(sqlite3_value* value, const FieldDef& field, std::uint32_t p
   return types::Null{};
 }
 
+ColumnDecoder column_decoder(const FieldDef& field, std::uint32_t module_prefix) {
+  ColumnDecoder decoder;
+  decoder.value_class = class_of(field);
+  decoder.null_as_zero = stores_null_as_zero(field);
+  decoder.fixed_prefix = field.is_id() ? module_prefix : 0;
+  return decoder;
+}
+
+types::Value decode_column(sqlite3_stmt* stmt, int column, const ColumnDecoder& decoder, std::uint32_t prefix) {
+  if (sqlite3_column_type(stmt, column) == SQLITE_NULL) return types::Null{};
+  switch (decoder.value_class) {
+    case ValueClass::kText:
+    case ValueClass::kNone: {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, column));
+      const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt, column));
+      return text == nullptr ? std::string() : std::string(text, size);
+    }
+    case ValueClass::kInteger: return static_cast<std::int64_t>(sqlite3_column_int64(stmt, column));
+    case ValueClass::kDouble: return sqlite3_column_double(stmt, column);
+    case ValueClass::kDecimal: {
+      const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt, column));
+      const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt, column));
+      if (auto decimal = decode_decimal_key(std::string_view(bytes == nullptr ? "" : bytes, size))) return *decimal;
+      return types::Null{};
+    }
+    case ValueClass::kBoolean: return sqlite3_column_int64(stmt, column) != 0;
+    case ValueClass::kDate: return types::Date{static_cast<std::int32_t>(sqlite3_column_int64(stmt, column))};
+    case ValueClass::kDateTime: return types::DateTime{sqlite3_column_int64(stmt, column)};
+    case ValueClass::kTime: return types::Time{static_cast<std::int32_t>(sqlite3_column_int64(stmt, column))};
+    case ValueClass::kEntityId: {
+      const auto number = static_cast<std::uint64_t>(sqlite3_column_int64(stmt, column));
+      if (number == 0 && decoder.null_as_zero) return types::Null{};
+      return types::EntityId{prefix, number};
+    }
+  }
+  return types::Null{};
+}
+
 int bind(sqlite3_stmt* stmt, int index, const SqlValue& value) {
   return std::visit(
       [&](const auto& v) -> int {
@@ -131,18 +169,31 @@ int bind(sqlite3_stmt* stmt, int index, const SqlValue& value) {
       value);
 }
 
-int bind_stored(sqlite3_stmt* stmt, int index, const types::Value& value, const FieldDef& field) {
-  if (const auto* text = std::get_if<std::string>(&value)) {
-    return sqlite3_bind_text64(stmt, index, text->data(), text->size(), SQLITE_STATIC, SQLITE_UTF8);
+// The alternatives of types::Value by index, as bind_stored switches on them.
+static_assert(std::is_same_v<std::variant_alternative_t<1, types::Value>, std::string> &&
+              std::is_same_v<std::variant_alternative_t<4, types::Value>, types::Decimal> &&
+              std::is_same_v<std::variant_alternative_t<8, types::Value>, types::Time> &&
+              std::variant_size_v<types::Value> == 10);
+
+int bind_stored(sqlite3_stmt* stmt, int index, const types::Value& value, bool null_as_zero) {
+  switch (value.index()) {
+    case 0: return null_as_zero ? sqlite3_bind_int64(stmt, index, 0) : sqlite3_bind_null(stmt, index);
+    case 1: {
+      const auto& text = *std::get_if<std::string>(&value);
+      return sqlite3_bind_text64(stmt, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
+    }
+    case 2: return sqlite3_bind_int64(stmt, index, *std::get_if<std::int64_t>(&value));
+    case 3: return sqlite3_bind_double(stmt, index, *std::get_if<double>(&value));
+    case 4: {
+      const std::string key = encode_decimal_key(*std::get_if<types::Decimal>(&value));
+      return sqlite3_bind_blob64(stmt, index, key.data(), key.size(), SQLITE_TRANSIENT);
+    }
+    case 5: return sqlite3_bind_int64(stmt, index, *std::get_if<bool>(&value) ? 1 : 0);
+    case 6: return sqlite3_bind_int64(stmt, index, std::get_if<types::Date>(&value)->days);
+    case 7: return sqlite3_bind_int64(stmt, index, std::get_if<types::DateTime>(&value)->seconds);
+    case 8: return sqlite3_bind_int64(stmt, index, std::get_if<types::Time>(&value)->seconds);
+    default: return sqlite3_bind_int64(stmt, index, static_cast<std::int64_t>(std::get_if<types::EntityId>(&value)->number));
   }
-  if (const auto* decimal = std::get_if<types::Decimal>(&value)) {
-    const std::string key = encode_decimal_key(*decimal);
-    return sqlite3_bind_blob64(stmt, index, key.data(), key.size(), SQLITE_TRANSIENT);
-  }
-  const SqlValue encoded = encode(value, field);
-  if (const auto* n = std::get_if<std::int64_t>(&encoded)) return sqlite3_bind_int64(stmt, index, *n);
-  if (const auto* d = std::get_if<double>(&encoded)) return sqlite3_bind_double(stmt, index, *d);
-  return sqlite3_bind_null(stmt, index);
 }
 
 // Zero is one byte 0x01. A positive number is 0x02, then its exponent E (value = 0.d1d2... × 10^E) biased by

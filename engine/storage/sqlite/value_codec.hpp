@@ -46,10 +46,22 @@ SqlValue encode_prefix(const types::Value& value);
 // column's value for owners.
 types::Value decode(sqlite3_value* value, const FieldDef& field, std::uint32_t prefix);
 
+// What decode_column needs of a field, kept compact for reading row after row.
+struct ColumnDecoder {
+  ValueClass value_class = ValueClass::kText;
+  bool null_as_zero = false;     // 0 is an empty reference or owner
+  bool prefixed = false;         // the module prefix is in the next column (owners; resolved references)
+  bool resolved = false;         // ...and 0 there means the reference has no live record
+  std::uint32_t fixed_prefix = 0;  // the module's prefix, for the id field
+};
+ColumnDecoder column_decoder(const FieldDef& field, std::uint32_t module_prefix);
+// The typed value of column `column` of the statement's current row, as decode() reads it.
+types::Value decode_column(sqlite3_stmt* stmt, int column, const ColumnDecoder& decoder, std::uint32_t prefix);
+
 int bind(sqlite3_stmt* stmt, int index, const SqlValue& value);
 // Binds the stored form of `value` of `field` straight from the value (text is not copied: `value` must outlive
 // the statement's next step).
-int bind_stored(sqlite3_stmt* stmt, int index, const types::Value& value, const FieldDef& field);
+int bind_stored(sqlite3_stmt* stmt, int index, const types::Value& value, bool null_as_zero);
 
 // A key whose bytes order under memcmp as the decimals order, equal exactly for equal values (1.5 = 1.50):
 // a sign byte, the decimal exponent, then the significant digits (all complemented for negative numbers).
