@@ -117,24 +117,51 @@ Result<ResultSet> Engine::execute(const PreparedQuery& prepared) const {
   }
 }
 
-Result<ResultSet> Engine::query(std::string_view query) const {
-  if (plans_ == nullptr) {
-    auto prepared = prepare(query);
-    if (!prepared) return std::move(prepared).error();
-    return execute(*prepared);
-  }
-  auto cached = plans_->find(query);
-  if (cached == nullptr) {
-    auto prepared = prepare(query);
-    if (!prepared) return std::move(prepared).error();
-    try {
-      cached = std::make_shared<const PreparedQuery>(std::move(*prepared));
-      plans_->insert(query, cached);
-    } catch (const std::bad_alloc&) {
-      return Error{ErrorCode::kDatabaseQueryError, "out of memory while preparing the query", {}, {}};
+Status Engine::stream(const PreparedQuery& prepared, RowSink& sink) const {
+  try {
+    const storage::QueryDeadline deadline(settings_.max_query_ms == 0
+                                              ? storage::QueryDeadline::Clock::time_point::max()
+                                              : storage::QueryDeadline::Clock::now() +
+                                                    std::chrono::milliseconds(settings_.max_query_ms));
+    Status status = executor::stream(prepared.plan(), database_->backend(), sink);
+    if (!status && status.error().code != ErrorCode::kInternalServerError) {
+      Error error = std::move(status).error();
+      error.code = ErrorCode::kDatabaseQueryError;
+      return error;
     }
+    return status;
+  } catch (const std::bad_alloc&) {
+    return Error{ErrorCode::kDatabaseQueryError, "out of memory while running the query", {}, {}};
+  } catch (const std::exception& e) {
+    return Error::internal(std::string("execution failure: ") + e.what());
   }
-  return execute(*cached);
+}
+
+Result<std::shared_ptr<const PreparedQuery>> Engine::prepared_for(std::string_view query) const {
+  if (plans_ != nullptr) {
+    if (auto cached = plans_->find(query)) return cached;
+  }
+  auto prepared = prepare(query);
+  if (!prepared) return std::move(prepared).error();
+  try {
+    auto made = std::make_shared<const PreparedQuery>(std::move(*prepared));
+    if (plans_ != nullptr) plans_->insert(query, made);
+    return made;
+  } catch (const std::bad_alloc&) {
+    return Error{ErrorCode::kDatabaseQueryError, "out of memory while preparing the query", {}, {}};
+  }
+}
+
+Result<ResultSet> Engine::query(std::string_view query) const {
+  auto prepared = prepared_for(query);
+  if (!prepared) return std::move(prepared).error();
+  return execute(**prepared);
+}
+
+Status Engine::stream(std::string_view query, RowSink& sink) const {
+  auto prepared = prepared_for(query);
+  if (!prepared) return std::move(prepared).error();
+  return stream(**prepared, sink);
 }
 
 Result<std::string> Engine::explain(std::string_view query) const {

@@ -164,6 +164,36 @@ std::vector<std::string> table_lines(const ResultSet& result) {
   return lines;
 }
 
+// Collects what Engine::stream hands over, as a ResultSet.
+class CollectingSink final : public RowSink {
+ public:
+  void begin(const std::vector<std::string>& columns) override {
+    ++begins;
+    result.columns = columns;
+  }
+  void row(std::span<const std::optional<std::string_view>> values) override {
+    std::vector<std::optional<std::string>> row;
+    for (const auto& value : values) row.push_back(value ? std::optional<std::string>(*value) : std::nullopt);
+    result.rows.push_back(std::move(row));
+  }
+  ResultSet result;
+  int begins = 0;
+};
+
+// Engine::stream must hand over exactly what Engine::query returns, or fail with the same code.
+void expect_stream_agrees(const Engine& engine, const std::string& query, const Result<ResultSet>& queried,
+                          const char* backend) {
+  CollectingSink sink;
+  const Status streamed = engine.stream(query, sink);
+  ASSERT_EQ(streamed.ok(), queried.ok()) << backend << ": " << (streamed.ok() ? "" : streamed.error().message);
+  if (!queried.ok()) {
+    EXPECT_EQ(streamed.error().code, queried.error().code) << backend;
+    return;
+  }
+  EXPECT_EQ(sink.begins, 1) << backend;
+  EXPECT_EQ(table_lines(sink.result), table_lines(*queried)) << backend << ": stream disagrees with query";
+}
+
 void run_query(const TestRecord& record) {
   const std::string name = record.options.count("fixture") ? record.options.at("fixture") : "crm";
   const FixtureDatabases& databases = fixture(name);
@@ -185,6 +215,9 @@ void run_query(const TestRecord& record) {
     EXPECT_EQ(result.error().code, reference.error().code);
     EXPECT_EQ(result.error().code, in_sqlite.error().code);
   }
+  expect_stream_agrees(full, record.query, result, "memory");
+  expect_stream_agrees(scan_only, record.query, reference, "scan-only");
+  expect_stream_agrees(sqlite, record.query, in_sqlite, "sqlite");
 
   if (!record.expected.empty() && record.expected.front().rfind("error ", 0) == 0) {
     std::istringstream words(record.expected.front().substr(6));

@@ -26,6 +26,20 @@ std::optional<std::string> output_value(types::Value& value, const FieldDef& fie
   return output_string(value, field, schema, backend, resolved);
 }
 
+// One output value as a view: text straight from the row, anything else written over `scratch`.
+std::optional<std::string_view> output_view(const types::Value& value, const FieldDef& field, const Schema& schema,
+                                            const storage::Backend& backend, bool resolved, std::string& scratch) {
+  if (field.type != FieldType::kReference) {
+    if (const auto* text = std::get_if<std::string>(&value)) return std::string_view(*text);
+    if (!types::write_webservice_string(value, field, scratch)) return std::nullopt;
+    return std::string_view(scratch);
+  }
+  auto text = output_string(value, field, schema, backend, resolved);
+  if (!text) return std::nullopt;
+  scratch = std::move(*text);
+  return std::string_view(scratch);
+}
+
 // Rows the engine's operators take between two looks at the clock.
 constexpr std::uint64_t kDeadlineEvery = 4096;
 
@@ -114,6 +128,9 @@ Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& bac
   storage::Row row;
   if (plan.filter == nullptr && plan.sort.empty() && !plan.sort_by_id) {
     // The backend did the filtering and ordering: rows go straight to the output, past the engine's offset.
+    if (const auto& most = plan.limit ? plan.limit : plan.scan.limit) {
+      result.rows.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(*most, 4096)));
+    }
     std::uint64_t skipped = 0;
     for (std::uint64_t scanned = 1; !plan.limit || result.rows.size() < *plan.limit; ++scanned) {
       if (!(*cursor)->next(row)) break;
@@ -162,6 +179,70 @@ Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& bac
   result.rows.reserve(end - begin);
   for (std::size_t r = begin; r < end; ++r) project(rows[r]);
   return result;
+}
+
+Status stream(const planner::Plan& plan, const storage::Backend& backend, RowSink& sink) {
+  const binder::BoundQuery& q = *plan.query;
+  if (q.count_only || plan.filter != nullptr || !plan.sort.empty() || plan.sort_by_id) {
+    auto result = execute(plan, backend);
+    if (!result) return std::move(result).error();
+    sink.begin(result->columns);
+    std::vector<std::optional<std::string_view>> views(result->columns.size());
+    for (const auto& row : result->rows) {
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        views[i] = row[i] ? std::optional<std::string_view>(*row[i]) : std::nullopt;
+      }
+      sink.row(views);
+    }
+    return Ok{};
+  }
+
+  auto cursor = backend.scan(plan.scan);
+  if (!cursor) return std::move(cursor).error();
+  sink.begin(plan.column_names);
+  // The row and the strings values are written over stay with the thread, so that a query run again allocates
+  // nothing per value. A sink that streams another query from row() gets buffers of its own.
+  struct Buffers {
+    storage::Row row;
+    std::vector<std::string> scratch;
+    std::vector<std::optional<std::string_view>> views;
+    bool busy = false;
+  };
+  thread_local Buffers kept;
+  Buffers own;
+  Buffers& buffers = kept.busy ? own : kept;
+  buffers.busy = true;
+  struct Release {
+    Buffers& buffers;
+    ~Release() {
+      buffers.busy = false;
+      for (std::string& text : buffers.scratch) {
+        if (text.capacity() > 4096) std::string().swap(text);  // a long value is not kept for later queries
+      }
+    }
+  } release{buffers};
+  storage::Row& row = buffers.row;
+  std::vector<std::string>& scratch = buffers.scratch;
+  if (scratch.size() < plan.project.size()) scratch.resize(plan.project.size());
+  std::vector<std::optional<std::string_view>>& out = buffers.views;
+  out.resize(plan.project.size());
+  std::uint64_t skipped = 0;
+  std::uint64_t sent = 0;
+  for (std::uint64_t scanned = 1; !plan.limit || sent < *plan.limit; ++scanned) {
+    if (!(*cursor)->next(row)) break;
+    if (skipped < plan.offset) {
+      ++skipped;
+    } else {
+      for (std::size_t i = 0; i < plan.project.size(); ++i) {
+        out[i] = output_view(row[static_cast<std::size_t>(plan.project[i])], *plan.output_fields[i], *q.schema,
+                             backend, plan.scan.resolve_references, scratch[i]);
+      }
+      sink.row(std::span<const std::optional<std::string_view>>(out.data(), plan.project.size()));
+      ++sent;
+    }
+    if (scanned % kDeadlineEvery == 0 && storage::QueryDeadline::passed()) return storage::deadline_error();
+  }
+  return (*cursor)->status();
 }
 
 }  // namespace vtql::executor

@@ -8,6 +8,10 @@
 namespace vtql::executor {
 
 Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& backend);
+// The same rows into `sink`. When the backend filtered and ordered, rows go from the scan to the sink one at a
+// time; otherwise the result is computed as execute() does and handed over row by row. On an error part-way the
+// sink may have taken some rows.
+Status stream(const planner::Plan& plan, const storage::Backend& backend, RowSink& sink);
 
 // Whether a record (a value per field of its module, in describe order) satisfies a bound condition: the
 // row-at-a-time semantics every backend must agree with.

@@ -458,6 +458,39 @@ std::string format_time(Time value) {
          padded(total % 60, 2);
 }
 
+void write_date(Date date, std::string& out) {
+  char text[10];
+  if (!date.is_zero() && put_date(text, date)) {
+    out.assign(text, sizeof text);
+  } else {
+    out = format_date(date);
+  }
+}
+
+void write_datetime(DateTime value, std::string& out) {
+  if (!value.is_zero()) {
+    const std::int64_t days = floor_div(value.seconds, kSecondsPerDay);
+    char text[19];
+    if (put_date(text, Date{static_cast<std::int32_t>(days)})) {
+      text[10] = ' ';
+      put_time(text + 11, value.seconds - days * kSecondsPerDay);
+      out.assign(text, sizeof text);
+      return;
+    }
+  }
+  out = format_datetime(value);
+}
+
+void write_time(Time value, std::string& out) {
+  if (value.seconds >= 0 && value.seconds < 100 * 3600) {
+    char text[8];
+    put_time(text, value.seconds);
+    out.assign(text, sizeof text);
+  } else {
+    out = format_time(value);
+  }
+}
+
 DateTime to_datetime(Date date) noexcept {
   if (date.is_zero()) return DateTime{};
   return DateTime{date.days * kSecondsPerDay};

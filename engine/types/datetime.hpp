@@ -70,6 +70,10 @@ std::optional<DateTime> read_mysql_datetime_number(std::string_view digits, Mysq
 std::string format_date(Date date);           // "YYYY-MM-DD", "0000-00-00" for the zero date
 std::string format_datetime(DateTime value);  // "YYYY-MM-DD HH:MM:SS"
 std::string format_time(Time value);          // "HH:MM:SS" (hours may exceed 23 or be negative)
+// The same forms written over `out`, whose memory is reused: no allocation once it has grown to 19 bytes.
+void write_date(Date date, std::string& out);
+void write_datetime(DateTime value, std::string& out);
+void write_time(Time value, std::string& out);
 
 // Conversions between the kinds.
 DateTime to_datetime(Date date) noexcept;  // midnight; zero stays zero

@@ -145,4 +145,36 @@ std::optional<std::string> to_webservice_string(const Value& stored, const Field
       stored);
 }
 
+// The alternatives by index, as write_webservice_string switches on them.
+static_assert(std::is_same_v<std::variant_alternative_t<2, Value>, std::int64_t> &&
+              std::is_same_v<std::variant_alternative_t<5, Value>, bool> &&
+              std::is_same_v<std::variant_alternative_t<6, Value>, Date> &&
+              std::is_same_v<std::variant_alternative_t<9, Value>, EntityId>);
+
+bool write_webservice_string(const Value& stored, const FieldDef& field, std::string& out) {
+  char text[48];
+  switch (stored.index()) {
+    case 0: return false;
+    case 1: out = *std::get_if<std::string>(&stored); return true;
+    case 2: out.assign(text, std::to_chars(text, text + sizeof text, *std::get_if<std::int64_t>(&stored)).ptr); return true;
+    case 5: out.assign(*std::get_if<bool>(&stored) ? "1" : "0"); return true;
+    case 6: write_date(*std::get_if<Date>(&stored), out); return true;
+    case 7: write_datetime(*std::get_if<DateTime>(&stored), out); return true;
+    case 8: write_time(*std::get_if<Time>(&stored), out); return true;
+    case 9: {
+      const EntityId& id = *std::get_if<EntityId>(&stored);
+      char* end = std::to_chars(text, text + 16, id.prefix).ptr;
+      *end++ = 'x';
+      out.assign(text, std::to_chars(end, text + sizeof text, id.number).ptr);
+      return true;
+    }
+    default: {
+      auto formatted = to_webservice_string(stored, field);
+      if (!formatted) return false;
+      out = std::move(*formatted);
+      return true;
+    }
+  }
+}
+
 }  // namespace vtql::types

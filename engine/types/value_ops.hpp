@@ -35,5 +35,7 @@ std::optional<std::string> like_text(const Value& stored, const FieldDef& field)
 // the column's scale, dates "YYYY-MM-DD", datetimes "YYYY-MM-DD HH:MM:SS", times "HH:MM:SS", entity ids
 // "<prefix>x<number>" (references are resolved by the caller, who knows which records are live).
 std::optional<std::string> to_webservice_string(const Value& stored, const FieldDef& field);
+// The same form written over `out` (its memory reused); false, leaving `out` as it was, for null.
+bool write_webservice_string(const Value& stored, const FieldDef& field, std::string& out);
 
 }  // namespace vtql::types

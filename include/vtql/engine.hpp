@@ -99,6 +99,10 @@ class Engine {
   Result<ResultSet> execute(const PreparedQuery& prepared) const;
   // prepare, then execute.
   Result<ResultSet> query(std::string_view query) const;
+  // execute and query with the rows handed to `sink` one at a time (see RowSink) instead of kept. Errors as
+  // theirs; on an error after the first row the sink has taken part of the result, which the caller discards.
+  Status stream(const PreparedQuery& prepared, RowSink& sink) const;
+  Status stream(std::string_view query, RowSink& sink) const;
   // The plan of a query as an indented tree, root first.
   Result<std::string> explain(std::string_view query) const;
 
@@ -107,6 +111,9 @@ class Engine {
   const std::shared_ptr<Database>& database() const noexcept { return database_; }
 
  private:
+  // The query's prepared form: from the plan cache, or prepared (and kept there).
+  Result<std::shared_ptr<const PreparedQuery>> prepared_for(std::string_view query) const;
+
   std::shared_ptr<const Schema> schema_;
   std::shared_ptr<Database> database_;
   Settings settings_;

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vtql {
@@ -16,6 +18,17 @@ struct ResultSet {
 
   // The webservice's result array: [{"column":"value"|null,...},...].
   std::string to_json() const;
+};
+
+// Takes a result row by row, for a caller that writes rows out as they come (a server writing its response)
+// instead of keeping them: no row is materialised, and for most queries nothing is allocated per row.
+class RowSink {
+ public:
+  virtual ~RowSink() = default;
+  // Once, before the rows: the result's columns, as ResultSet::columns.
+  virtual void begin(const std::vector<std::string>& columns) = 0;
+  // One row: per column its webservice string form, or nullopt for null. The views are valid only during the call.
+  virtual void row(std::span<const std::optional<std::string_view>> values) = 0;
 };
 
 }  // namespace vtql

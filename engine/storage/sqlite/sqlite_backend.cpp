@@ -93,26 +93,6 @@ std::vector<std::string> index_sql(const ModuleDef& module) {
   return out;
 }
 
-// Reads rows of a statement into rows of typed values.
-class SqliteCursor final : public Cursor {
- public:
-  SqliteCursor(SqliteBackend::Lease lease, Statement statement, std::shared_ptr<const SqlQuery> query,
-               const TableLayout& layout);
-  ~SqliteCursor() override;
-
-  bool next(Row& row) override;
-  Status status() const override { return status_; }
-
- private:
-  std::unique_ptr<SqliteBackend::Lease> lease_;
-  std::unique_ptr<DeadlineWatch> watch_;
-  Statement statement_;
-  std::shared_ptr<const SqlQuery> query_;
-  const TableLayout& layout_;
-  Status status_ = Ok{};
-  bool done_ = false;
-};
-
 }  // namespace
 
 // A reader connection, or the writer when the calling thread is inside a write transaction (so that it reads
@@ -140,15 +120,35 @@ class SqliteBackend::Lease {
 
 namespace {
 
+// Reads rows of a statement into rows of typed values.
+class SqliteCursor final : public Cursor {
+ public:
+  SqliteCursor(SqliteBackend::Lease lease, Statement statement, std::shared_ptr<const SqlQuery> query,
+               const TableLayout& layout);
+  ~SqliteCursor() override;
+
+  bool next(Row& row) override;
+  Status status() const override { return status_; }
+
+ private:
+  SqliteBackend::Lease lease_;
+  DeadlineWatch watch_;
+  Statement statement_;
+  std::shared_ptr<const SqlQuery> query_;
+  const TableLayout& layout_;
+  Status status_ = Ok{};
+  bool done_ = false;
+};
+
 SqliteCursor::SqliteCursor(SqliteBackend::Lease lease, Statement statement, std::shared_ptr<const SqlQuery> query,
                            const TableLayout& layout)
-    : lease_(std::make_unique<SqliteBackend::Lease>(std::move(lease))),
-      watch_(std::make_unique<DeadlineWatch>(**lease_)),
+    : lease_(std::move(lease)),
+      watch_(*lease_),
       statement_(std::move(statement)),
       query_(std::move(query)),
       layout_(layout) {}
 
-SqliteCursor::~SqliteCursor() { (*lease_)->recycle(query_->key, query_->sql, std::move(statement_)); }
+SqliteCursor::~SqliteCursor() { lease_->recycle(query_->key, query_->sql, std::move(statement_)); }
 
 bool SqliteCursor::next(Row& row) {
   if (done_) return false;
@@ -157,7 +157,7 @@ bool SqliteCursor::next(Row& row) {
   if (rc != SQLITE_ROW) {
     done_ = true;
     if (rc == SQLITE_INTERRUPT) status_ = deadline_error();
-    else if (rc != SQLITE_DONE) status_ = (*lease_)->error("reading " + layout_.module->name);
+    else if (rc != SQLITE_DONE) status_ = lease_->error("reading " + layout_.module->name);
     return false;
   }
   row.resize(query_->decoders.size());
@@ -167,9 +167,9 @@ bool SqliteCursor::next(Row& row) {
     std::uint32_t prefix = decoder.fixed_prefix;
     if (decoder.prefixed) prefix = static_cast<std::uint32_t>(sqlite3_column_int64(stmt, position + 1));
     if (decoder.resolved && prefix == 0) {
-      row[i] = types::Null{};  // refers to no live record
+      row[i].emplace<types::Null>();  // refers to no live record
     } else {
-      row[i] = decode_column(stmt, position, decoder, prefix);
+      decode_column(stmt, position, decoder, prefix, row[i]);
     }
     position += decoder.prefixed ? 2 : 1;
   }

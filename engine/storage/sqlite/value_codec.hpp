@@ -55,8 +55,9 @@ struct ColumnDecoder {
   std::uint32_t fixed_prefix = 0;  // the module's prefix, for the id field
 };
 ColumnDecoder column_decoder(const FieldDef& field, std::uint32_t module_prefix);
-// The typed value of column `column` of the statement's current row, as decode() reads it.
-types::Value decode_column(sqlite3_stmt* stmt, int column, const ColumnDecoder& decoder, std::uint32_t prefix);
+// Sets `out` to the typed value of column `column` of the statement's current row, as decode() reads it.
+void decode_column(sqlite3_stmt* stmt, int column, const ColumnDecoder& decoder, std::uint32_t prefix,
+                   types::Value& out);
 
 int bind(sqlite3_stmt* stmt, int index, const SqlValue& value);
 // Binds the stored form of `value` of `field` straight from the value (text is not copied: `value` must outlive
