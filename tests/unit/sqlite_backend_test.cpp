@@ -256,6 +256,62 @@ TEST(SqliteBackend, AFailedTransactionKeepsNothing) {
   EXPECT_EQ(lines(Engine(*database).query("SELECT count(*) FROM Accounts;")).at(1), "0|");
 }
 
+// The Contacts indexes in the file, and whether a reference lookup uses one.
+std::vector<std::string> contact_indexes(const std::string& path) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  std::vector<std::string> names;
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'Contacts' ORDER BY name",
+                     -1, &stmt, nullptr);
+  while (sqlite3_step(stmt) == SQLITE_ROW) names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+  sqlite3_finalize(stmt);
+  sqlite3_prepare_v2(db, "EXPLAIN QUERY PLAN SELECT id FROM Contacts WHERE account_id = 5", -1, &stmt, nullptr);
+  std::string plan;
+  while (sqlite3_step(stmt) == SQLITE_ROW) plan += reinterpret_cast<const char*>(sqlite3_column_text(stmt, 3));
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  names.push_back(plan.find("INDEX \"Contacts#account_id\"") != std::string::npos || plan.find("INDEX Contacts#account_id") != std::string::npos ? "lookup uses an index" : "lookup scans: " + plan);
+  return names;
+}
+
+// A transaction that fills a table drops its secondary indexes while it inserts and builds them again before it
+// commits; rolled back, the old ones are back untouched.
+TEST(SqliteBackend, BulkInsertsRebuildTheIndexesOrLeaveThemAsTheyWere) {
+  TempDir dir;
+  const std::string path = dir.file("crm.db");
+  const std::vector<std::string> expected = {"Contacts#account_id", "Contacts#contact_id", "Contacts#modifiedby",
+                                             "Contacts#modifiedtime", "lookup uses an index"};
+  const auto bulk = [&](int rows, int before, bool fail) {
+    OpenOptions options;
+    options.create_if_missing = true;
+    auto database = Database::open(path, options);
+    EXPECT_TRUE(database.ok());
+    const ModuleDef& contacts = *(*database)->schema()->find_module("Contacts");
+    storage::Backend& backend = (*database)->backend();
+    return backend.write_transaction([&]() -> Status {
+      storage::Record r(contacts.fields.size(), types::Null{});
+      for (int i = 0; i < rows; ++i) {
+        r[static_cast<std::size_t>(contacts.field_index("lastname"))] = "Name " + std::to_string(i);
+        r[static_cast<std::size_t>(contacts.field_index("assigned_user_id"))] = types::EntityId{19, 1};
+        if (auto inserted = backend.insert(contacts, r); !inserted) return std::move(inserted).error();
+      }
+      // Inside the transaction the rows are there to read, with or without indexes.
+      EXPECT_EQ(lines(Engine(*database).query("SELECT count(*) FROM Contacts WHERE lastname LIKE 'Name %';")),
+                (std::vector<std::string>{"count|", std::to_string(before + rows) + "|"}));
+      if (fail) return Error{ErrorCode::kInvalidArgument, "a bad row", {}, {}};
+      return Status(Ok{});
+    });
+  };
+  ASSERT_TRUE(bulk(10'000, 0, false).ok());
+  EXPECT_EQ(contact_indexes(path), expected);
+  ASSERT_FALSE(bulk(20'000, 10'000, true).ok());
+  EXPECT_EQ(contact_indexes(path), expected);
+  auto database = Database::open(path, {});
+  ASSERT_TRUE(database.ok());
+  EXPECT_EQ(lines(Engine(*database).query("SELECT count(*) FROM Contacts;")).at(1), "10000|");
+}
+
 TEST(SqliteBackend, AddsModulesAndFieldsToAnExistingFile) {
   TempDir dir;
   const std::string path = dir.file("crm.db");

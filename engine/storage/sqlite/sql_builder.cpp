@@ -241,19 +241,24 @@ TableLayout::TableLayout(const ModuleDef& m) : module(&m), table(quote_identifie
     columns.push_back(quote_identifier(field.name));
     prefix_columns.push_back(has_prefix_column(field) ? quote_identifier(field.name + "#prefix") : std::string());
   }
-  insert_sql = "INSERT INTO " + table + " (\"id\"";
-  std::string values = "?";
   for (std::size_t i = 0; i < m.fields.size(); ++i) {
     insert_columns.push_back({m.fields[i].is_id(), stores_null_as_zero(m.fields[i]), !prefix_columns[i].empty()});
-    if (m.fields[i].is_id()) continue;
-    insert_sql += ", " + columns[i];
+  }
+}
+
+std::string TableLayout::insert_sql_for(const std::string& given) const {
+  std::string sql = "INSERT INTO " + table + " (\"id\"";
+  std::string values = "?";
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (insert_columns[i].skip || i >= given.size() || given[i] != '1') continue;
+    sql += ", " + columns[i];
     values += ", ?";
-    if (!prefix_columns[i].empty()) {
-      insert_sql += ", " + prefix_columns[i];
+    if (insert_columns[i].prefixed) {
+      sql += ", " + prefix_columns[i];
       values += ", ?";
     }
   }
-  insert_sql += ") VALUES (" + values + ")";
+  return sql + ") VALUES (" + values + ")";
 }
 
 int SqlQuery::bind(sqlite3_stmt* stmt) const {

@@ -19,15 +19,16 @@ struct TableLayout {
   std::vector<std::string> columns;  // quoted, per field index
   std::vector<std::string> prefix_columns;  // quoted, per field index; empty for fields without one
   std::uint32_t id_prefix = 0;
-  // INSERT of a whole record: the id, then each other field (an owner with its prefix), in describe order.
-  std::string insert_sql;
-  // How each field of a record binds to insert_sql, kept compact for row-after-row inserts.
+  // How each field of a record binds to an INSERT (the id first, an owner's prefix after it), kept compact for
+  // row-after-row inserts.
   struct InsertColumn {
     bool skip = false;          // the id, bound first
     bool null_as_zero = false;  // references and owners store no value as 0
     bool prefixed = false;      // an owner: its prefix follows in a column of its own
   };
   std::vector<InsertColumn> insert_columns;
+  // INSERT of the id and the fields whose `given` entry is '1' (one character per field, in describe order).
+  std::string insert_sql_for(const std::string& given) const;
 
   explicit TableLayout(const ModuleDef& module);
 };

@@ -49,6 +49,8 @@ class DeadlineWatch {
 };
 
 constexpr int kPageSize = 32768;
+// The most INSERT statements kept per table, one per set of fields given; past it, rows bind every field.
+constexpr std::size_t kInsertShapes = 32;
 
 std::string memory_path() {
   static std::atomic<std::uint64_t> counter{0};
@@ -568,21 +570,36 @@ Status SqliteBackend::insert_with_id(const ModuleDef& module, std::uint64_t id, 
     return Error{ErrorCode::kInvalidArgument, "record number " + std::to_string(id) + " is out of range", {}, {}};
   }
   return write([&]() -> Status {
-    // One prepared INSERT per table for the life of the backend: imports and the demo insert row after row.
-    auto& slot = inserts_[layout];
-    if (slot.get() == nullptr) {
-      sqlite3_stmt* stmt = nullptr;
-      if (sqlite3_prepare_v3(writer_->handle(), layout->insert_sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt,
-                             nullptr) != SQLITE_OK) {
-        return writer_->error("preparing the insert into " + module.name);
-      }
-      slot = Statement(stmt);
+    // The INSERT names only the fields the record has values for (the others take their columns' defaults: NULL,
+    // or 0 for references and owners): an import's rows leave most of a module's fields empty, and binding and
+    // copying empty values was a good part of each row's cost. One prepared statement per table and set of
+    // fields, kept for the life of the backend.
+    std::string& given = insert_mask_;
+    given.assign(record.size(), '0');
+    for (std::size_t i = 0; i < record.size(); ++i) {
+      if (!layout->insert_columns[i].skip && !std::holds_alternative<types::Null>(record[i])) given[i] = '1';
     }
-    sqlite3_stmt* stmt = slot.get();
+    InsertStatements& statements = inserts_[layout];
+    auto found = statements.by_fields.find(given);
+    if (found == statements.by_fields.end()) {
+      if (statements.by_fields.size() >= kInsertShapes) given.assign(record.size(), '1');  // every field, bound
+      found = statements.by_fields.find(given);
+      if (found == statements.by_fields.end()) {
+        const std::string sql = layout->insert_sql_for(given);
+        sqlite3_stmt* prepared = nullptr;
+        if (sqlite3_prepare_v3(writer_->handle(), sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &prepared, nullptr) !=
+            SQLITE_OK) {
+          return writer_->error("preparing the insert into " + module.name);
+        }
+        found = statements.by_fields.emplace(given, Statement(prepared)).first;
+      }
+    }
+    sqlite3_stmt* stmt = found->second.get();
     sqlite3_reset(stmt);
     int index = 1;
     int rc = sqlite3_bind_int64(stmt, index++, static_cast<std::int64_t>(id));
     for (std::size_t i = 0; i < record.size() && rc == SQLITE_OK; ++i) {
+      if (given[i] != '1') continue;
       const TableLayout::InsertColumn column = layout->insert_columns[i];
       if (column.skip) continue;
       rc = bind_stored(stmt, index++, record[i], column.null_as_zero);

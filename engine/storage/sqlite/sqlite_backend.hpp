@@ -94,7 +94,12 @@ class SqliteBackend final : public Backend {
   int max_parameters_ = 999;
 
   std::unique_ptr<Connection> writer_;
-  std::unordered_map<const TableLayout*, Statement> inserts_;  // the writer's INSERT per table
+  // The writer's INSERTs per table, by the fields they name ('1' per field given, in describe order).
+  struct InsertStatements {
+    std::unordered_map<std::string, Statement> by_fields;
+  };
+  std::unordered_map<const TableLayout*, InsertStatements> inserts_;
+  std::string insert_mask_;
   std::recursive_mutex writer_mutex_;
   // Read by acquire() on any thread: a thread inside a write transaction reads through the writer.
   std::atomic<std::thread::id> transaction_owner_{};
