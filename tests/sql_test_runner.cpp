@@ -164,34 +164,18 @@ std::vector<std::string> table_lines(const ResultSet& result) {
   return lines;
 }
 
-// Collects what Engine::stream hands over, as a ResultSet.
-class CollectingSink final : public RowSink {
- public:
-  void begin(const std::vector<std::string>& columns) override {
-    ++begins;
-    result.columns = columns;
-  }
-  void row(std::span<const std::optional<std::string_view>> values) override {
-    std::vector<std::optional<std::string>> row;
-    for (const auto& value : values) row.push_back(value ? std::optional<std::string>(*value) : std::nullopt);
-    result.rows.push_back(std::move(row));
-  }
-  ResultSet result;
-  int begins = 0;
-};
-
 // Engine::stream must hand over exactly what Engine::query returns, or fail with the same code.
 void expect_stream_agrees(const Engine& engine, const std::string& query, const Result<ResultSet>& queried,
                           const char* backend) {
-  CollectingSink sink;
-  const Status streamed = engine.stream(query, sink);
+  int begins = 0;
+  const auto streamed = testing::streamed(engine, query, &begins);
   ASSERT_EQ(streamed.ok(), queried.ok()) << backend << ": " << (streamed.ok() ? "" : streamed.error().message);
   if (!queried.ok()) {
     EXPECT_EQ(streamed.error().code, queried.error().code) << backend;
     return;
   }
-  EXPECT_EQ(sink.begins, 1) << backend;
-  EXPECT_EQ(table_lines(sink.result), table_lines(*queried)) << backend << ": stream disagrees with query";
+  EXPECT_EQ(begins, 1) << backend;
+  EXPECT_EQ(table_lines(*streamed), table_lines(*queried)) << backend << ": stream disagrees with query";
 }
 
 void run_query(const TestRecord& record) {
