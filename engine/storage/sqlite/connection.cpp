@@ -1,6 +1,8 @@
 // SQLite connections with vtql's functions, a statement cache per connection, and SQLite errors as vtql errors.
 #include "engine/storage/sqlite/connection.hpp"
 
+#include <utility>
+
 #include "engine/storage/sqlite/functions.hpp"
 
 namespace vtql::storage::sqlite {
@@ -94,10 +96,9 @@ void Connection::recycle(const std::string& sql, Statement statement) {
 
 Result<Statement> Connection::prepare(std::uint64_t key, const std::string& sql) {
   if (key == 0) return prepare(sql);
-  if (const auto it = keyed_.find(key); it != keyed_.end()) {
-    Statement statement(it->second);
-    keyed_.erase(it);
-    return statement;
+  // A taken statement leaves its entry empty rather than erased, so that a query run again allocates nothing here.
+  if (const auto it = keyed_.find(key); it != keyed_.end() && it->second != nullptr) {
+    return Statement(std::exchange(it->second, nullptr));
   }
   return prepare(sql);
 }
@@ -108,9 +109,13 @@ void Connection::recycle(std::uint64_t key, const std::string& sql, Statement st
   if (stmt == nullptr) return;
   sqlite3_reset(stmt);
   sqlite3_clear_bindings(stmt);  // bound text points into the query, which may go before the statement
-  if (keyed_.count(key) != 0) return;  // `statement` finalizes it
+  auto it = keyed_.find(key);
+  if (it != keyed_.end()) {
+    if (it->second == nullptr) it->second = statement.release();  // else `statement` finalizes the second copy
+    return;
+  }
   if (keyed_.size() >= kCacheSize) {
-    sqlite3_finalize(keyed_.begin()->second);
+    sqlite3_finalize(keyed_.begin()->second);  // make room: any entry will do (finalizing NULL is a no-op)
     keyed_.erase(keyed_.begin());
   }
   keyed_.emplace(key, statement.release());

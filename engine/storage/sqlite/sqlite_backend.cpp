@@ -112,7 +112,7 @@ class SqliteBackend::Lease {
   Connection& operator*() const { return *operator->(); }
   explicit operator bool() const { return connection_ != nullptr || borrowed_ != nullptr; }
 
-  Error error;  // why there is no connection
+  std::optional<Error> error;  // why there is no connection
 
  private:
   const SqliteBackend* owner_;
@@ -448,7 +448,7 @@ Result<std::unique_ptr<Cursor>> SqliteBackend::scan(const ScanSpec& spec) const 
   auto query = compile(*layout, spec, false);
   if (!query) return std::move(query).error();
   Lease lease = acquire();
-  if (!lease) return lease.error;
+  if (!lease) return *lease.error;
   auto statement = lease->prepare((*query)->key, (*query)->sql);
   if (!statement) return std::move(statement).error();
   if ((*query)->bind(statement->get()) != SQLITE_OK) return lease->error("binding the query's values");
@@ -470,7 +470,7 @@ Result<std::uint64_t> SqliteBackend::count(const ScanSpec& spec) const {
   auto query = compile(*layout, spec, true);
   if (!query) return std::move(query).error();
   Lease lease = acquire();
-  if (!lease) return lease.error;
+  if (!lease) return *lease.error;
   auto statement = lease->prepare((*query)->key, (*query)->sql);
   if (!statement) return std::move(statement).error();
   Result<std::uint64_t> result = std::uint64_t{0};
@@ -710,7 +710,7 @@ Status SqliteBackend::retire(const ModuleDef& module, std::uint64_t id, int stat
 Result<std::vector<Change>> SqliteBackend::changes_since(std::string_view module, types::DateTime since) const {
   std::vector<Change> changes;
   Lease lease = acquire();
-  if (!lease) return lease.error;
+  if (!lease) return *lease.error;
   const auto collect = [&](const std::string& sql, const std::vector<SqlValue>& values, auto&& on_row) -> Status {
     auto statement = lease->prepare(sql);
     if (!statement) return std::move(statement).error();
