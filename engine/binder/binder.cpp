@@ -161,9 +161,24 @@ class Binder {
       if (!pattern) return std::move(pattern).error();
       return BoundExpr{BoundLike{*field, std::move(*pattern), node.span}};
     }
-    auto value = bind_value(*field, node.value);
+    bool after = false;
+    auto value = bind_value(*field, node.value, &after);
     if (!value) return std::move(value).error();
-    return BoundExpr{BoundComparison{*field, node.op, std::move(*value), node.span}};
+    ast::CompareOp op = node.op;
+    if (after) {
+      // The literal lies between `value` and the next value the field can hold (see Conversion::after_value).
+      switch (op) {
+        case ast::CompareOp::kEq: *value = types::Null{}; break;  // matches nothing
+        case ast::CompareOp::kNe:  // every non-null value; the zero value sorts before all others
+          op = ast::CompareOp::kGe;
+          *value = field->value_class == ValueClass::kDate ? types::Value{types::Date{}} : types::Value{types::DateTime{}};
+          break;
+        case ast::CompareOp::kLt: op = ast::CompareOp::kLe; break;
+        case ast::CompareOp::kGe: op = ast::CompareOp::kGt; break;
+        default: break;  // <= and > keep their meaning at the field's precision
+      }
+    }
+    return BoundExpr{BoundComparison{*field, op, std::move(*value), node.span}};
   }
 
   Result<BoundExpr> bind_node(const ast::InList& node) {
@@ -172,17 +187,21 @@ class Binder {
     BoundIn out{*field, {}, node.span};
     out.values.reserve(node.values.size());
     for (const ast::Literal& literal : node.values) {
-      auto value = bind_value(*field, literal);
+      bool after = false;
+      auto value = bind_value(*field, literal, &after);
       if (!value) return std::move(value).error();
+      if (after) *value = types::Null{};  // equals no value the field can hold
       out.values.push_back(std::move(*value));
     }
     return BoundExpr{std::move(out)};
   }
 
-  Result<types::Value> bind_value(const BoundField& field, const ast::Literal& literal) {
+  // The literal as a value of the field's class; `after` tells whether the literal lies just after that value.
+  Result<types::Value> bind_value(const BoundField& field, const ast::Literal& literal, bool* after) {
     if (field.value_class == ValueClass::kEntityId) return entity_id(field, literal);
     types::Conversion conversion = types::convert_literal(field.value_class, literal);
     if (!conversion.warning.empty()) warn(literal.span, std::move(conversion.warning));
+    *after = conversion.after_value;
     return std::move(conversion.value);
   }
 

@@ -178,6 +178,12 @@ std::optional<DateTime> read_date_literal(const ast::Literal& literal, MysqlRead
 
 constexpr std::string_view kTwoDigitYear = "MySQL reads a two-digit year 00-69 as 20xx and 70-99 as 19xx";
 constexpr std::string_view kFractionDropped = "fractional seconds are dropped";
+constexpr std::string_view kTimeOfDayCompared =
+    "a date field has no time of day; as in MySQL the literal is later than that day: = matches nothing, < means "
+    "<=, >= means >";
+constexpr std::string_view kFractionCompared =
+    "a datetime field has no fractional seconds; as in MySQL the literal is later than that second: = matches "
+    "nothing, < means <=, >= means >";
 
 Conversion convert_date(const ast::Literal& literal) {
   MysqlReadNotes notes;
@@ -193,10 +199,10 @@ Conversion convert_date(const ast::Literal& literal) {
   }
   std::vector<std::string_view> reasons;
   if (notes.two_digit_year) reasons.emplace_back(kTwoDigitYear);
-  if (!read->is_zero() && to_datetime(date) != *read) reasons.emplace_back("a date field has no time of day");
-  if (notes.fraction_dropped) reasons.emplace_back(kFractionDropped);
+  const bool after = !read->is_zero() && (to_datetime(date) != *read || notes.fraction_dropped);
+  if (after) reasons.emplace_back(kTimeOfDayCompared);
   if (notes.text_ignored) reasons.emplace_back("MySQL ignores the text after the date");
-  return {date, read_as(literal, "the date " + format_date(date), reasons)};
+  return {date, read_as(literal, "the date " + format_date(date), reasons), after};
 }
 
 Conversion convert_datetime(const ast::Literal& literal) {
@@ -212,9 +218,10 @@ Conversion convert_datetime(const ast::Literal& literal) {
   }
   std::vector<std::string_view> reasons;
   if (notes.two_digit_year) reasons.emplace_back(kTwoDigitYear);
-  if (notes.fraction_dropped) reasons.emplace_back(kFractionDropped);
+  const bool after = !read->is_zero() && notes.fraction_dropped;
+  if (after) reasons.emplace_back(kFractionCompared);
   if (notes.text_ignored) reasons.emplace_back("MySQL ignores the text after the datetime");
-  return {*read, read_as(literal, format_datetime(*read), reasons)};
+  return {*read, read_as(literal, format_datetime(*read), reasons), after};
 }
 
 Conversion convert_time(const ast::Literal& literal) {
