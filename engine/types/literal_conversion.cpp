@@ -152,18 +152,17 @@ Conversion convert_boolean(const ast::Literal& literal) {
       break;
     }
     case ast::LiteralKind::kString: {
-      std::string lower(trimmed(literal.value));
-      std::transform(lower.begin(), lower.end(), lower.begin(),
-                     [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-      if (lower == "1" || lower == "true") value = true;
-      if (lower == "0" || lower == "false") value = false;
+      // The original stores booleans as '0' and '1': a quoted 'true' is text that equals neither.
+      const std::string_view text = trimmed(literal.value);
+      if (text == "1") value = true;
+      if (text == "0") value = false;
       break;
     }
     case ast::LiteralKind::kEntityId:
       break;
   }
   if (value) return {*value, {}};
-  return {Null{}, shown(literal) + " is not a boolean (use 1, 0, 'true' or 'false'); it matches no record"};
+  return {Null{}, shown(literal) + " is not a boolean (use 1, 0, TRUE or FALSE); it matches no record"};
 }
 
 bool is_number_literal(const ast::Literal& literal) {

@@ -156,7 +156,7 @@ TEST(LiteralConversionTest, DoubleFieldsReadADouble) {
 }
 
 TEST(LiteralConversionTest, BooleanFieldsTakeOneZeroTrueFalse) {
-  const std::string on = "'on' is not a boolean (use 1, 0, 'true' or 'false'); it matches no record";
+  const std::string on = "'on' is not a boolean (use 1, 0, TRUE or FALSE); it matches no record";
   const std::vector<Row> rows = {
       {number("1"), "bool true", ""},
       {number("0"), "bool false", ""},
@@ -164,20 +164,19 @@ TEST(LiteralConversionTest, BooleanFieldsTakeOneZeroTrueFalse) {
       {number("-0"), "bool false", ""},
       {quoted("1"), "bool true", ""},
       {quoted("0"), "bool false", ""},
-      {quoted("true"), "bool true", ""},
-      {quoted("TRUE"), "bool true", ""},
-      {quoted("False"), "bool false", ""},
-      {quoted(" true "), "bool true", ""},
+      {quoted(" 1 "), "bool true", ""},
+      {quoted("true"), "null", "'true' is not a boolean (use 1, 0, TRUE or FALSE); it matches no record"},
+      {quoted("FALSE"), "null", "~is not a boolean"},
       {boolean(true), "bool true", ""},
       {boolean(false), "bool false", ""},
       {quoted("on"), "null", on},
       {quoted("yes"), "null", "~is not a boolean"},
       {quoted("2"), "null", "~is not a boolean"},
       {quoted("01"), "null", "~is not a boolean"},
-      {quoted(""), "null", "'' is not a boolean (use 1, 0, 'true' or 'false'); it matches no record"},
-      {number("2"), "null", "2 is not a boolean (use 1, 0, 'true' or 'false'); it matches no record"},
+      {quoted(""), "null", "'' is not a boolean (use 1, 0, TRUE or FALSE); it matches no record"},
+      {number("2"), "null", "2 is not a boolean (use 1, 0, TRUE or FALSE); it matches no record"},
       {number("-1"), "null", "~is not a boolean"},
-      {entity_id("1x2"), "null", "1x2 is not a boolean (use 1, 0, 'true' or 'false'); it matches no record"},
+      {entity_id("1x2"), "null", "1x2 is not a boolean (use 1, 0, TRUE or FALSE); it matches no record"},
   };
   check(ValueClass::kBoolean, rows);
 }
