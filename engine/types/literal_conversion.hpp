@@ -27,7 +27,8 @@ struct Conversion {
 // - kInteger: the longest numeric prefix; an int64 when integral and in range, else the exact Decimal;
 // - kDouble: the longest numeric prefix as a double;
 // - kDecimal: the longest numeric prefix as an exact Decimal;
-// - kBoolean: 1 / 0 / '1' / '0' / 'true' / 'false' (any case) as bool; anything else is Null (matches nothing);
+// - kBoolean: 1 / 0 / '1' / '0' (spaces around allowed) / TRUE / FALSE as bool; anything else, a quoted 'true' too,
+//   is Null (matches nothing);
 // - kDate / kDateTime / kTime: MySQL's relaxed readings; an unreadable literal is the zero value.
 Conversion convert_literal(ValueClass target, const ast::Literal& literal);
 
