@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <string>
 #include <utility>
 
@@ -161,24 +162,34 @@ class Binder {
       if (!pattern) return std::move(pattern).error();
       return BoundExpr{BoundLike{*field, std::move(*pattern), node.span}};
     }
-    bool after = false;
-    auto value = bind_value(*field, node.value, &after);
+    int beyond = 0;
+    auto value = bind_value(*field, node.value, &beyond);
     if (!value) return std::move(value).error();
     ast::CompareOp op = node.op;
-    if (after) {
-      // The literal lies between `value` and the next value the field can hold (see Conversion::after_value).
+    if (beyond != 0) {
+      // The literal lies between `value` and the next (or previous) value the field can hold: see
+      // Conversion::beyond.
       switch (op) {
         case ast::CompareOp::kEq: *value = types::Null{}; break;  // matches nothing
-        case ast::CompareOp::kNe:  // every non-null value; the zero value sorts before all others
+        case ast::CompareOp::kNe:  // every non-null value: at least the smallest one
           op = ast::CompareOp::kGe;
-          *value = field->value_class == ValueClass::kDate ? types::Value{types::Date{}} : types::Value{types::DateTime{}};
+          *value = smallest_value(field->value_class);
           break;
-        case ast::CompareOp::kLt: op = ast::CompareOp::kLe; break;
-        case ast::CompareOp::kGe: op = ast::CompareOp::kGt; break;
-        default: break;  // <= and > keep their meaning at the field's precision
+        case ast::CompareOp::kLt: op = beyond > 0 ? ast::CompareOp::kLe : op; break;
+        case ast::CompareOp::kLe: op = beyond < 0 ? ast::CompareOp::kLt : op; break;
+        case ast::CompareOp::kGt: op = beyond < 0 ? ast::CompareOp::kGe : op; break;
+        case ast::CompareOp::kGe: op = beyond > 0 ? ast::CompareOp::kGt : op; break;
+        default: break;
       }
     }
     return BoundExpr{BoundComparison{*field, op, std::move(*value), node.span}};
+  }
+
+  // The value of a date, datetime or time field that every other sorts after.
+  static types::Value smallest_value(ValueClass value_class) {
+    if (value_class == ValueClass::kDate) return types::Date{};          // the zero date
+    if (value_class == ValueClass::kDateTime) return types::DateTime{};  // the zero datetime
+    return types::Time{std::numeric_limits<std::int32_t>::min()};
   }
 
   Result<BoundExpr> bind_node(const ast::InList& node) {
@@ -187,21 +198,21 @@ class Binder {
     BoundIn out{*field, {}, node.span};
     out.values.reserve(node.values.size());
     for (const ast::Literal& literal : node.values) {
-      bool after = false;
-      auto value = bind_value(*field, literal, &after);
+      int beyond = 0;
+      auto value = bind_value(*field, literal, &beyond);
       if (!value) return std::move(value).error();
-      if (after) *value = types::Null{};  // equals no value the field can hold
+      if (beyond != 0) *value = types::Null{};  // equals no value the field can hold
       out.values.push_back(std::move(*value));
     }
     return BoundExpr{std::move(out)};
   }
 
-  // The literal as a value of the field's class; `after` tells whether the literal lies just after that value.
-  Result<types::Value> bind_value(const BoundField& field, const ast::Literal& literal, bool* after) {
+  // The literal as a value of the field's class; `beyond` as Conversion::beyond.
+  Result<types::Value> bind_value(const BoundField& field, const ast::Literal& literal, int* beyond) {
     if (field.value_class == ValueClass::kEntityId) return entity_id(field, literal);
     types::Conversion conversion = types::convert_literal(field.value_class, literal);
     if (!conversion.warning.empty()) warn(literal.span, std::move(conversion.warning));
-    *after = conversion.after_value;
+    *beyond = conversion.beyond;
     return std::move(conversion.value);
   }
 

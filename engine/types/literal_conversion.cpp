@@ -176,7 +176,12 @@ std::optional<DateTime> read_date_literal(const ast::Literal& literal, MysqlRead
 }
 
 constexpr std::string_view kTwoDigitYear = "MySQL reads a two-digit year 00-69 as 20xx and 70-99 as 19xx";
-constexpr std::string_view kFractionDropped = "fractional seconds are dropped";
+constexpr std::string_view kTimeFractionAfter =
+    "a time field has no fractional seconds; as in MySQL the literal is later than that second: = matches "
+    "nothing, < means <=, >= means >";
+constexpr std::string_view kTimeFractionBefore =
+    "a time field has no fractional seconds; as in MySQL the literal is earlier than that second: = matches "
+    "nothing, <= means <, > means >=";
 constexpr std::string_view kTimeOfDayCompared =
     "a date field has no time of day; as in MySQL the literal is later than that day: = matches nothing, < means "
     "<=, >= means >";
@@ -201,7 +206,7 @@ Conversion convert_date(const ast::Literal& literal) {
   const bool after = !read->is_zero() && (to_datetime(date) != *read || notes.fraction_dropped);
   if (after) reasons.emplace_back(kTimeOfDayCompared);
   if (notes.text_ignored) reasons.emplace_back("MySQL ignores the text after the date");
-  return {date, read_as(literal, "the date " + format_date(date), reasons), after};
+  return {date, read_as(literal, "the date " + format_date(date), reasons), after ? 1 : 0};
 }
 
 Conversion convert_datetime(const ast::Literal& literal) {
@@ -220,7 +225,7 @@ Conversion convert_datetime(const ast::Literal& literal) {
   const bool after = !read->is_zero() && notes.fraction_dropped;
   if (after) reasons.emplace_back(kFractionCompared);
   if (notes.text_ignored) reasons.emplace_back("MySQL ignores the text after the datetime");
-  return {*read, read_as(literal, format_datetime(*read), reasons), after};
+  return {*read, read_as(literal, format_datetime(*read), reasons), after ? 1 : 0};
 }
 
 Conversion convert_time(const ast::Literal& literal) {
@@ -235,10 +240,15 @@ Conversion convert_time(const ast::Literal& literal) {
     reasons.emplace_back("MySQL reads digits without colons from the right: seconds, then minutes, then hours");
   }
   if (notes.clipped) reasons.emplace_back("a time is at most 838:59:59 either way");
-  if (notes.fraction_dropped) reasons.emplace_back(kFractionDropped);
+  int beyond = 0;
+  if (notes.fraction_dropped && !notes.clipped) {
+    const std::string_view written = trimmed(text);
+    beyond = !written.empty() && written.front() == '-' ? -1 : 1;  // the fraction is away from zero
+    reasons.emplace_back(beyond > 0 ? kTimeFractionAfter : kTimeFractionBefore);
+  }
   if (notes.two_digit_year) reasons.emplace_back(kTwoDigitYear);
   if (notes.text_ignored) reasons.emplace_back("MySQL ignores the text after the time");
-  return {*read, read_as(literal, "the time " + format_time(*read), reasons)};
+  return {*read, read_as(literal, "the time " + format_time(*read), reasons), beyond};
 }
 
 }  // namespace

@@ -15,10 +15,11 @@ struct Conversion {
   // Set when the value differs from what the literal says on its face ("'12abc' is read as the number 12"),
   // or when the literal can never match (a boolean 'on'): the binder reports it as a warning.
   std::string warning;
-  // Set when the literal lies strictly after `value` because it is finer than the field (a time of day against a
-  // date, fractional seconds against a datetime). MySQL compares at the literal's precision, so at the field's:
-  // = matches nothing, != every non-null value, < and <= mean <= value, > and >= mean > value.
-  bool after_value = false;
+  // Set when the literal is finer than the field (a time of day against a date, fractional seconds against a
+  // datetime or a time): +1 when it lies just after `value`, -1 just before it (a negative time). MySQL compares at
+  // the literal's precision, so at the field's: = matches nothing, != every non-null value; just after, < means <=
+  // and >= means >; just before, <= means < and > means >=.
+  int beyond = 0;
 };
 
 // Converts `literal` for comparison with a field of class `target` (anything but kEntityId and kNone),
