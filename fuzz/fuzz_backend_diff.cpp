@@ -1,5 +1,6 @@
 // Fuzz target: any bytes as a query over the same small demo CRM in the memory backend and in SQLite; the two must
-// give the same columns and rows in the same order, or the same error code, and never an internal error.
+// give the same columns and rows in the same order, or the same error code, and never an internal error; and
+// Engine::stream on SQLite must hand over what Engine::query returns.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -59,6 +60,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       memory.ok() == sqlite.ok() && (memory.ok() ? memory->columns == sqlite->columns && memory->rows == sqlite->rows
                                                  : memory.error().code == sqlite.error().code);
   if (!same) {
+    report(text, memory, sqlite);
+    std::abort();
+  }
+  vtql::ResultCollector collector;
+  const vtql::Status streamed = engines.sqlite.stream(text, collector);
+  const bool stream_agrees =
+      streamed.ok() == sqlite.ok() &&
+      (streamed.ok() ? collector.result().columns == sqlite->columns && collector.result().rows == sqlite->rows
+                     : streamed.error().code == sqlite.error().code);
+  if (!stream_agrees) {
+    std::fprintf(stderr, "stream and query differ on SQLite\n");
     report(text, memory, sqlite);
     std::abort();
   }

@@ -59,33 +59,12 @@ Status load_fixture_into(Database& database, const std::string& path) {
   return database.backend().write_transaction([&] { return load_lines(database, in, path); });
 }
 
-namespace {
-
-class CollectingSink final : public RowSink {
- public:
-  void begin(const std::vector<std::string>& columns) override {
-    ++begins;
-    result.columns = columns;
-  }
-  void row(std::span<const std::optional<std::string_view>> values) override {
-    std::vector<std::optional<std::string>> row;
-    row.reserve(values.size());
-    for (const auto& value : values) row.push_back(value ? std::optional<std::string>(*value) : std::nullopt);
-    result.rows.push_back(std::move(row));
-  }
-
-  ResultSet result;
-  int begins = 0;
-};
-
-}  // namespace
-
 Result<ResultSet> streamed(const Engine& engine, std::string_view query, int* begins) {
-  CollectingSink sink;
+  ResultCollector sink;
   Status status = engine.stream(query, sink);
-  if (begins != nullptr) *begins = sink.begins;
+  if (begins != nullptr) *begins = sink.begins();
   if (!status) return std::move(status).error();
-  return std::move(sink.result);
+  return std::move(sink.result());
 }
 
 }  // namespace vtql::testing

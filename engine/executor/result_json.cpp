@@ -1,4 +1,4 @@
-// A result set as the webservice's JSON result array.
+// The result set as the webservice's JSON array, and the sink that collects a stream into a result set.
 #include <nlohmann/json.hpp>
 
 #include "vtql/result.hpp"
@@ -15,6 +15,18 @@ std::string ResultSet::to_json() const {
     out.push_back(std::move(record));
   }
   return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+void ResultCollector::begin(const std::vector<std::string>& columns) {
+  ++begins_;
+  result_.columns = columns;
+}
+
+void ResultCollector::row(std::span<const std::optional<std::string_view>> values) {
+  std::vector<std::optional<std::string>> row;
+  row.reserve(values.size());
+  for (const auto& value : values) row.push_back(value ? std::optional<std::string>(*value) : std::nullopt);
+  result_.rows.push_back(std::move(row));
 }
 
 }  // namespace vtql

@@ -31,4 +31,19 @@ class RowSink {
   virtual void row(std::span<const std::optional<std::string_view>> values) = 0;
 };
 
+// A sink that keeps what it is handed, as the ResultSet Engine::query would return.
+class ResultCollector final : public RowSink {
+ public:
+  void begin(const std::vector<std::string>& columns) override;
+  void row(std::span<const std::optional<std::string_view>> values) override;
+
+  ResultSet& result() noexcept { return result_; }
+  // How many times begin() was called: once for a stream that ran.
+  int begins() const noexcept { return begins_; }
+
+ private:
+  ResultSet result_;
+  int begins_ = 0;
+};
+
 }  // namespace vtql
