@@ -48,7 +48,15 @@ Status load_lines(Database& database, std::istream& in, const std::string& path)
 }  // namespace
 
 Result<std::shared_ptr<Database>> load_fixture(const std::string& path) {
-  auto database = Database::in_memory(Schema::builtin());
+  std::shared_ptr<const Schema> schema = Schema::builtin();
+  // fixtures/NAME.jsonl may come with fixtures/NAME.schema.json: describe metadata of modules to add.
+  const std::string extra = path.substr(0, path.rfind('.')) + ".schema.json";
+  if (std::ifstream(extra).good()) {
+    auto overlay = Schema::load(extra);
+    if (!overlay) return std::move(overlay).error();
+    schema = schema->merged_with(**overlay);
+  }
+  auto database = Database::in_memory(schema);
   if (auto status = load_fixture_into(*database, path); !status) return std::move(status).error();
   return database;
 }

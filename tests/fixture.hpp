@@ -10,7 +10,8 @@
 
 namespace vtql::testing {
 
-// Loads `path` into a new in-memory database over the built-in schema. Records keep the ids they give; a record
+// Loads `path` into a new in-memory database over the built-in schema, plus the modules of the describe metadata
+// beside it (NAME.schema.json for NAME.jsonl) when there is such a file. Records keep the ids they give; a record
 // with "deleted": true is removed after loading, one with "converted": true (a lead) is marked converted.
 Result<std::shared_ptr<Database>> load_fixture(const std::string& path);
 // Loads `path` into `database` (of any backend), in one write transaction.
