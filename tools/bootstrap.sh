@@ -7,7 +7,7 @@ build="${VTQL_BUILD_DIR:-$root/build}"
 
 # mariadb-server is the reference for the text collation: a test compares vtql with it (its service is never started).
 packages=(cmake ninja-build g++ tao-pegtl-dev nlohmann-json3-dev libboost-dev libcli11-dev libgtest-dev
-          libbenchmark-dev libsqlite3-dev mariadb-server gnuplot-nox)
+          libbenchmark-dev libsqlite3-dev libutf8proc-dev mariadb-server gnuplot-nox)
 "$root/tools/install_missing.sh" "${packages[@]}"
 
 if [ ! -f "$build/build.ninja" ]; then

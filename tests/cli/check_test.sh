@@ -44,6 +44,8 @@ expect custom-keeps-builtin 0 "valid" -- "$vtql" check --schema "$schema_dir" "S
 expect no-builtin 1 "ACCESS_DENIED" -- "$vtql" check --schema "$schema_dir" --no-builtin "SELECT * FROM Contacts;"
 
 expect query-table 0 "(3 rows)" -- "$vtql" query "SELECT lastname FROM Contacts LIMIT 3;"
+# Columns line up by display width: 田中 takes four columns of the eight 'lastname' needs.
+expect query-table-wide 0 "田中     | 12x" -- "$vtql" query "SELECT lastname FROM Contacts WHERE lastname = '田中' LIMIT 1;"
 expect query-json 0 '{"success":true,"result":[{"count":"' -- "$vtql" query --format json "SELECT count(*) FROM Accounts;"
 expect query-csv 0 $'lastname,id\r' -- "$vtql" query --format csv "SELECT lastname FROM Contacts LIMIT 1;"
 expect query-error 1 '"code":"ACCESS_DENIED"' -- "$vtql" query --format json "SELECT * FROM contacts;"

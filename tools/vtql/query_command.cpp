@@ -6,7 +6,10 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include <utf8proc.h>
 
 #include "tools/vtql/commands.hpp"
 #include "tools/vtql/common.hpp"
@@ -41,26 +44,43 @@ std::function<void(std::uint64_t, std::uint64_t)> progress_bar() {
   };
 }
 
-std::size_t display_width(std::string_view s) {
-  std::size_t n = 0;
-  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  return n;
+// One character of `s` from `i`: its length in bytes and the columns a terminal gives it (wide East Asian
+// characters two, combining marks none). A byte that starts no valid UTF-8 character is one column.
+std::pair<std::size_t, std::size_t> next_character(std::string_view s, std::size_t i) {
+  utf8proc_int32_t code_point = 0;
+  const auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                       static_cast<utf8proc_ssize_t>(s.size() - i), &code_point);
+  if (length <= 0) return {1, 1};
+  if (code_point < 0x20) return {1, 1};  // a control character, printed as a space
+  const int width = utf8proc_charwidth(code_point);
+  return {static_cast<std::size_t>(length), width < 0 ? 0 : static_cast<std::size_t>(width)};
 }
 
-// Cuts a value to `width` characters for the table, marking the cut; control characters print as spaces.
+std::size_t display_width(std::string_view s) {
+  std::size_t columns = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto [length, width] = next_character(s, i);
+    columns += width;
+    i += length;
+  }
+  return columns;
+}
+
+// Cuts a value to `width` columns for the table, marking the cut; control characters print as spaces.
 std::string cell(const std::optional<std::string>& value, std::size_t width) {
   if (!value) return "NULL";
+  const std::string_view text = *value;
   std::string out;
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < value->size(); ++i) {
-    const char c = (*value)[i];
-    const bool starts = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    if (starts && chars == width) {
+  std::size_t columns = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto [length, char_width] = next_character(text, i);
+    if (columns + char_width > width) {
       out += "…";
       break;
     }
-    if (starts) ++chars;
-    out.push_back(static_cast<unsigned char>(c) < 0x20 ? ' ' : c);
+    columns += char_width;
+    for (std::size_t k = i; k < i + length; ++k) out.push_back(static_cast<unsigned char>(text[k]) < 0x20 ? ' ' : text[k]);
+    i += length;
   }
   return out;
 }
