@@ -97,19 +97,24 @@ Result<PreparedQuery> Engine::prepare(std::string_view query) const {
   }
 }
 
-Result<ResultSet> Engine::execute(const PreparedQuery& prepared) const {
+namespace {
+
+// Runs a plan through `run` (the executor's execute or stream) under the settings' time limit. A failure other
+// than an internal error is a DATABASE_QUERY_ERROR, as the webservice reports it.
+template <typename Run>
+auto run_plan(const Settings& settings, Run&& run) -> decltype(run()) {
   try {
-    const storage::QueryDeadline deadline(settings_.max_query_ms == 0
+    const storage::QueryDeadline deadline(settings.max_query_ms == 0
                                               ? storage::QueryDeadline::Clock::time_point::max()
                                               : storage::QueryDeadline::Clock::now() +
-                                                    std::chrono::milliseconds(settings_.max_query_ms));
-    auto result = executor::execute(prepared.plan(), database_->backend());
-    if (!result && result.error().code != ErrorCode::kInternalServerError) {
-      Error error = std::move(result).error();
+                                                    std::chrono::milliseconds(settings.max_query_ms));
+    auto outcome = run();
+    if (!outcome && outcome.error().code != ErrorCode::kInternalServerError) {
+      Error error = std::move(outcome).error();
       error.code = ErrorCode::kDatabaseQueryError;
       return error;
     }
-    return result;
+    return outcome;
   } catch (const std::bad_alloc&) {
     return Error{ErrorCode::kDatabaseQueryError, "out of memory while running the query", {}, {}};
   } catch (const std::exception& e) {
@@ -117,24 +122,14 @@ Result<ResultSet> Engine::execute(const PreparedQuery& prepared) const {
   }
 }
 
+}  // namespace
+
+Result<ResultSet> Engine::execute(const PreparedQuery& prepared) const {
+  return run_plan(settings_, [&] { return executor::execute(prepared.plan(), database_->backend()); });
+}
+
 Status Engine::stream(const PreparedQuery& prepared, RowSink& sink) const {
-  try {
-    const storage::QueryDeadline deadline(settings_.max_query_ms == 0
-                                              ? storage::QueryDeadline::Clock::time_point::max()
-                                              : storage::QueryDeadline::Clock::now() +
-                                                    std::chrono::milliseconds(settings_.max_query_ms));
-    Status status = executor::stream(prepared.plan(), database_->backend(), sink);
-    if (!status && status.error().code != ErrorCode::kInternalServerError) {
-      Error error = std::move(status).error();
-      error.code = ErrorCode::kDatabaseQueryError;
-      return error;
-    }
-    return status;
-  } catch (const std::bad_alloc&) {
-    return Error{ErrorCode::kDatabaseQueryError, "out of memory while running the query", {}, {}};
-  } catch (const std::exception& e) {
-    return Error::internal(std::string("execution failure: ") + e.what());
-  }
+  return run_plan(settings_, [&] { return executor::stream(prepared.plan(), database_->backend(), sink); });
 }
 
 Result<std::shared_ptr<const PreparedQuery>> Engine::prepared_for(std::string_view query) const {
