@@ -3,7 +3,6 @@
 #include "engine/exchange/field_parser.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdlib>
 
 #include "engine/storage/record_codec.hpp"
@@ -27,13 +26,6 @@ std::string_view expected_form(FieldType type) {
     case ValueClass::kNone: break;
   }
   return "text";
-}
-
-template <typename T>
-bool read_number(std::string_view text, T& out) {
-  if (text.empty()) return false;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return ec == std::errc{} && end == text.data() + text.size();
 }
 
 }  // namespace
@@ -73,12 +65,10 @@ FieldParser::FieldParser(const FieldDef& field, const ModuleDef& module, const S
 }
 
 std::string FieldParser::parse_entity_id(std::string_view text, types::Value& out) const {
+  const auto read = storage::read_entity_id(text);
+  if (!read) return quoted_excerpt(text) + " is not an entity id such as 12x34";
+  const types::EntityId id = *read;
   const std::size_t x = text.find('x');
-  types::EntityId id;
-  if (x == std::string_view::npos || !read_number(text.substr(0, x), id.prefix) ||
-      !read_number(text.substr(x + 1), id.number)) {
-    return quoted_excerpt(text) + " is not an entity id such as 12x34";
-  }
   if (!prefixes_.empty() && std::find(prefixes_.begin(), prefixes_.end(), id.prefix) == prefixes_.end()) {
     const ModuleDef* named = schema_->find_module_by_prefix(text.substr(0, x));
     std::string message = quoted_excerpt(text) + ": prefix " + std::string(text.substr(0, x));

@@ -23,16 +23,23 @@ bool read_integer(std::string_view text, T& out) {
 
 }  // namespace
 
+std::optional<types::EntityId> read_entity_id(std::string_view text) {
+  const std::size_t x = text.find('x');
+  types::EntityId id;
+  if (x == std::string_view::npos || !read_integer(text.substr(0, x), id.prefix) ||
+      !read_integer(text.substr(x + 1), id.number)) {
+    return std::nullopt;
+  }
+  return id;
+}
+
 Result<types::Value> parse_field_value(std::string_view text, const FieldDef& field, const ModuleDef& module,
                                        const Schema& schema) {
   if (field.is_id() || field.type == FieldType::kReference || field.type == FieldType::kOwner) {
-    const std::size_t x = text.find('x');
-    types::EntityId id;
-    if (x == std::string_view::npos || !read_integer(text.substr(0, x), id.prefix) ||
-        !read_integer(text.substr(x + 1), id.number)) {
-      return bad_value(field, text, "an entity id such as 12x34");
-    }
-    const std::string prefix(text.substr(0, x));
+    const auto read = read_entity_id(text);
+    if (!read) return bad_value(field, text, "an entity id such as 12x34");
+    const types::EntityId id = *read;
+    const std::string prefix(text.substr(0, text.find('x')));
     bool allowed = false;
     if (field.is_id()) {
       allowed = prefix == module.id_prefix;

@@ -17,6 +17,9 @@ namespace vtql::storage {
 Result<types::Value> parse_field_value(std::string_view text, const FieldDef& field, const ModuleDef& module,
                                        const Schema& schema);
 
+// "<prefix>x<number>", both all digits and in range, as an entity id; nullopt for anything else.
+std::optional<types::EntityId> read_entity_id(std::string_view text);
+
 // A record decoded from a JSON object of field -> string (or null). Fields not given are NULL; `id`, when given,
 // is returned in *id. Unknown fields are an error.
 struct DecodedRecord {
