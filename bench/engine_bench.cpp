@@ -30,7 +30,7 @@ struct Fixture {
   std::uint64_t some_id = 0;
   std::size_t raw_contacts = 0;  // see raw_bytes()
   std::size_t raw_all = 0;
-  std::size_t rss_growth = 0;    // resident memory added by generating the demo CRM, for a cross-check
+  std::size_t rss_growth = 0;  // resident memory added by generating the demo CRM, for a cross-check
 };
 
 // The raw size of a module's data: the bytes of its live records in their webservice string forms, as a CSV export
@@ -173,7 +173,8 @@ std::vector<Shape> shapes(const Fixture& f) {
   return {
       {"filter_order_limit",
        "SELECT firstname, lastname, email FROM Contacts WHERE mailingcity = 'Zürich' ORDER BY lastname LIMIT 100;",
-       "SELECT firstname, lastname, email, id FROM contacts WHERE mailingcity = 'Zürich' ORDER BY lastname, id LIMIT 100"},
+       "SELECT firstname, lastname, email, id FROM contacts WHERE mailingcity = 'Zürich' ORDER BY lastname, id LIMIT "
+       "100"},
       {"count_two_predicates", "SELECT count(*) FROM Contacts WHERE leadsource = 'Partner' AND donotcall = 1;",
        "SELECT count(*) FROM contacts WHERE leadsource = 'Partner' AND donotcall = 1"},
       {"in_list",
@@ -182,8 +183,7 @@ std::vector<Shape> shapes(const Fixture& f) {
        "LIMIT 100"},
       {"like_substring", "SELECT lastname, email FROM Contacts WHERE email LIKE '%gmail%' LIMIT 100;",
        "SELECT lastname, email, id FROM contacts WHERE email LIKE '%gmail%' ORDER BY id LIMIT 100"},
-      {"point_lookup", "SELECT * FROM Contacts WHERE id = '12x" + id + "';",
-       "SELECT * FROM contacts WHERE id = " + id},
+      {"point_lookup", "SELECT * FROM Contacts WHERE id = '12x" + id + "';", "SELECT * FROM contacts WHERE id = " + id},
       {"count_picklist", "SELECT count(*) FROM Contacts WHERE leadsource = 'Partner';",
        "SELECT count(*) FROM contacts WHERE leadsource = 'Partner'"},
       // The LIKE and IN shapes above stop early or sort few rows; these scan every row on both sides.

@@ -19,17 +19,19 @@ namespace fs = std::filesystem;
 // quoted description with a comma and doubled quotes; with `ids`, an id column first.
 std::string contacts_csv(std::int64_t rows, bool ids) {
   std::string out = ids ? "id," : "";
-  out += "lastname,firstname,email,phone,assigned_user_id,mailingcity,mailingcountry,birthday,donotcall,leadsource,"
-         "title,department,description\n";
+  out +=
+      "lastname,firstname,email,phone,assigned_user_id,mailingcity,mailingcountry,birthday,donotcall,leadsource,"
+      "title,department,description\n";
   char line[512];
   for (std::int64_t i = 1; i <= rows; ++i) {
     if (ids) out += "12x" + std::to_string(i) + ",";
-    std::snprintf(line, sizeof line,
-                  "Lastname%lld,First%lld,user%lld@example.com,+41 44 %07lld,19x1,City %lld,Switzerland,"
-                  "19%02lld-%02lld-%02lld,%lld,Web Site,Engineer,Sales,\"Met at the fair, asked for \"\"pricing\"\"\"\n",
-                  static_cast<long long>(i), static_cast<long long>(i % 977), static_cast<long long>(i),
-                  static_cast<long long>(i), static_cast<long long>(i % 500), static_cast<long long>(50 + i % 50),
-                  static_cast<long long>(1 + i % 12), static_cast<long long>(1 + i % 28), static_cast<long long>(i % 2));
+    std::snprintf(
+        line, sizeof line,
+        "Lastname%lld,First%lld,user%lld@example.com,+41 44 %07lld,19x1,City %lld,Switzerland,"
+        "19%02lld-%02lld-%02lld,%lld,Web Site,Engineer,Sales,\"Met at the fair, asked for \"\"pricing\"\"\"\n",
+        static_cast<long long>(i), static_cast<long long>(i % 977), static_cast<long long>(i),
+        static_cast<long long>(i), static_cast<long long>(i % 500), static_cast<long long>(50 + i % 50),
+        static_cast<long long>(1 + i % 12), static_cast<long long>(1 + i % 28), static_cast<long long>(i % 2));
     out += line;
   }
   return out;
@@ -60,7 +62,8 @@ void import_into_sqlite_file(benchmark::State& state) {
     }
   }
   fs::remove_all(dir);
-  state.counters["rows/s"] = benchmark::Counter(static_cast<double>(rows), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["rows/s"] =
+      benchmark::Counter(static_cast<double>(rows), benchmark::Counter::kIsIterationInvariantRate);
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(csv.size()));
 }
 BENCHMARK(import_into_sqlite_file)
@@ -89,10 +92,13 @@ class DiscardingBackend final : public vtql::storage::Backend {
     benchmark::DoNotOptimize(record.data());
     return vtql::Ok{};
   }
-  vtql::Status update(const vtql::ModuleDef&, std::uint64_t, const vtql::storage::Record&) override { return vtql::Ok{}; }
+  vtql::Status update(const vtql::ModuleDef&, std::uint64_t, const vtql::storage::Record&) override {
+    return vtql::Ok{};
+  }
   vtql::Status remove(const vtql::ModuleDef&, std::uint64_t) override { return vtql::Ok{}; }
   vtql::Status mark_converted(const vtql::ModuleDef&, std::uint64_t) override { return vtql::Ok{}; }
-  vtql::Result<std::vector<vtql::storage::Change>> changes_since(std::string_view, vtql::types::DateTime) const override {
+  vtql::Result<std::vector<vtql::storage::Change>> changes_since(std::string_view,
+                                                                 vtql::types::DateTime) const override {
     return std::vector<vtql::storage::Change>{};
   }
 
@@ -112,7 +118,8 @@ void read_and_check_only(benchmark::State& state) {
       break;
     }
   }
-  state.counters["rows/s"] = benchmark::Counter(static_cast<double>(rows), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["rows/s"] =
+      benchmark::Counter(static_cast<double>(rows), benchmark::Counter::kIsIterationInvariantRate);
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(csv.size()));
 }
 BENCHMARK(read_and_check_only)->ArgName("rows")->Arg(100'000)->Unit(benchmark::kMillisecond)->UseRealTime();

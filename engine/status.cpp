@@ -8,14 +8,22 @@ namespace vtql {
 
 std::string_view to_string(ErrorCode code) noexcept {
   switch (code) {
-    case ErrorCode::kQuerySyntaxError: return "QUERY_SYNTAX_ERROR";
-    case ErrorCode::kAccessDenied: return "ACCESS_DENIED";
-    case ErrorCode::kInvalidIdAttribute: return "INVALID_ID_ATTRIBUTE";
-    case ErrorCode::kDatabaseQueryError: return "DATABASE_QUERY_ERROR";
-    case ErrorCode::kInternalServerError: return "INTERNAL_SERVER_ERROR";
-    case ErrorCode::kInvalidMetadata: return "INVALID_METADATA";
-    case ErrorCode::kInvalidArgument: return "INVALID_ARGUMENT";
-    case ErrorCode::kIoError: return "IO_ERROR";
+    case ErrorCode::kQuerySyntaxError:
+      return "QUERY_SYNTAX_ERROR";
+    case ErrorCode::kAccessDenied:
+      return "ACCESS_DENIED";
+    case ErrorCode::kInvalidIdAttribute:
+      return "INVALID_ID_ATTRIBUTE";
+    case ErrorCode::kDatabaseQueryError:
+      return "DATABASE_QUERY_ERROR";
+    case ErrorCode::kInternalServerError:
+      return "INTERNAL_SERVER_ERROR";
+    case ErrorCode::kInvalidMetadata:
+      return "INVALID_METADATA";
+    case ErrorCode::kInvalidArgument:
+      return "INVALID_ARGUMENT";
+    case ErrorCode::kIoError:
+      return "IO_ERROR";
   }
   return "INTERNAL_SERVER_ERROR";
 }

@@ -6,21 +6,26 @@
 
 namespace vtql {
 
-std::string_view to_string(Dialect dialect) noexcept {
-  return dialect == Dialect::kVtiger ? "vtiger" : "extended";
-}
+std::string_view to_string(Dialect dialect) noexcept { return dialect == Dialect::kVtiger ? "vtiger" : "extended"; }
 
 namespace ast {
 
 std::string_view to_string(CompareOp op) noexcept {
   switch (op) {
-    case CompareOp::kEq: return "=";
-    case CompareOp::kNe: return "!=";
-    case CompareOp::kLt: return "<";
-    case CompareOp::kLe: return "<=";
-    case CompareOp::kGt: return ">";
-    case CompareOp::kGe: return ">=";
-    case CompareOp::kLike: return "LIKE";
+    case CompareOp::kEq:
+      return "=";
+    case CompareOp::kNe:
+      return "!=";
+    case CompareOp::kLt:
+      return "<";
+    case CompareOp::kLe:
+      return "<=";
+    case CompareOp::kGt:
+      return ">";
+    case CompareOp::kGe:
+      return ">=";
+    case CompareOp::kLike:
+      return "LIKE";
   }
   return "?";
 }
@@ -38,10 +43,18 @@ void print_string(std::string& out, std::string_view value) {
   for (std::size_t i = 0; i < value.size(); ++i) {
     const char c = value[i];
     switch (c) {
-      case '\'': out += "''"; break;
-      case '\0': out += "\\0"; break;
-      case '\b': out += "\\b"; break;
-      case '\x1A': out += "\\Z"; break;
+      case '\'':
+        out += "''";
+        break;
+      case '\0':
+        out += "\\0";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\x1A':
+        out += "\\Z";
+        break;
       case '\\':
         if (i + 1 < value.size() && (value[i + 1] == '%' || value[i + 1] == '_')) {
           out.push_back('\\');
@@ -50,7 +63,9 @@ void print_string(std::string& out, std::string_view value) {
           out += "\\\\";
         }
         break;
-      default: out.push_back(c); break;
+      default:
+        out.push_back(c);
+        break;
     }
   }
   out.push_back('\'');
@@ -58,10 +73,16 @@ void print_string(std::string& out, std::string_view value) {
 
 void print_literal(std::string& out, const Literal& literal) {
   switch (literal.kind) {
-    case LiteralKind::kString: print_string(out, literal.value); break;
-    case LiteralKind::kBoolean: out += literal.value == "1" ? "TRUE" : "FALSE"; break;
+    case LiteralKind::kString:
+      print_string(out, literal.value);
+      break;
+    case LiteralKind::kBoolean:
+      out += literal.value == "1" ? "TRUE" : "FALSE";
+      break;
     case LiteralKind::kInteger:
-    case LiteralKind::kEntityId: out += literal.value; break;
+    case LiteralKind::kEntityId:
+      out += literal.value;
+      break;
   }
 }
 
@@ -140,9 +161,8 @@ bool equal_item(const SelectItem& a, const SelectItem& b) {
 }  // namespace
 
 bool equal(const SelectStatement& a, const SelectStatement& b) {
-  if (a.module.name != b.module.name || a.select.size() != b.select.size() ||
-      a.order_by.size() != b.order_by.size() || a.where.has_value() != b.where.has_value() ||
-      a.limit.has_value() != b.limit.has_value()) {
+  if (a.module.name != b.module.name || a.select.size() != b.select.size() || a.order_by.size() != b.order_by.size() ||
+      a.where.has_value() != b.where.has_value() || a.limit.has_value() != b.limit.has_value()) {
     return false;
   }
   for (std::size_t i = 0; i < a.select.size(); ++i) {

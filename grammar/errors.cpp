@@ -8,9 +8,7 @@
 namespace vtql::grammar {
 namespace {
 
-bool is_word_char(char c) noexcept {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
-}
+bool is_word_char(char c) noexcept { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 
 bool iequals(std::string_view a, std::string_view b) noexcept {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -67,7 +65,8 @@ struct Found {
   bool is(std::string_view keyword) const { return kind == TokenKind::kWord && iequals(text, keyword); }
   bool is_symbol(char c) const { return kind == TokenKind::kSymbol && text.size() == 1 && text[0] == c; }
   bool is_number() const {
-    return kind == TokenKind::kWord && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return kind == TokenKind::kWord &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
 };
 
@@ -309,9 +308,11 @@ Explanation explain(FailurePoint point, const Found& found, std::string_view tex
       }
       break;
     case FailurePoint::kEndAfterOrder:
-      e.expected = context.order_has_direction ? "LIMIT or ';' after ORDER BY" : "',', ASC, DESC, LIMIT or ';' after the ORDER BY field";
+      e.expected = context.order_has_direction ? "LIMIT or ';' after ORDER BY"
+                                               : "',', ASC, DESC, LIMIT or ';' after the ORDER BY field";
       if (context.order_has_direction && found.is_symbol(',')) {
-        e.hint = "only the last ORDER BY field takes a direction; per-field directions are" + std::string(kExtendedOnly);
+        e.hint =
+            "only the last ORDER BY field takes a direction; per-field directions are" + std::string(kExtendedOnly);
       } else if (found.is("where")) {
         e.hint = "WHERE comes before ORDER BY";
       } else if (at_end) {
@@ -366,8 +367,8 @@ Explanation explain(FailurePoint point, const Found& found, std::string_view tex
 
 bool is_reserved_word(const char* word, std::size_t length) noexcept {
   static constexpr std::string_view kByLength[8][4] = {
-      {}, {}, {"in", "or", "by"}, {"and", "asc"}, {"like", "desc"}, {"where", "order", "limit"}, {"select"},
-      {"orderby"}};
+      {},         {},         {"in", "or", "by"}, {"and", "asc"}, {"like", "desc"}, {"where", "order", "limit"},
+      {"select"}, {"orderby"}};
   if (length < 2 || length > 7) return false;
   const std::string_view w(word, length);
   for (const std::string_view k : kByLength[length]) {
@@ -385,8 +386,8 @@ Error syntax_error(FailurePoint point, std::string_view text, std::uint32_t offs
   error.message = e.message.empty() ? "expected " + e.expected + ", found " + found.shown : std::move(e.message);
   error.span = {offset, static_cast<std::uint32_t>(found.kind == TokenKind::kString ? 1 : found.text.size())};
   error.hint = std::move(e.hint);
-  const bool in_string = point == FailurePoint::kStringBody || point == FailurePoint::kStringClose ||
-                         point == FailurePoint::kEscapedChar;
+  const bool in_string =
+      point == FailurePoint::kStringBody || point == FailurePoint::kStringClose || point == FailurePoint::kEscapedChar;
   if (in_string && found.kind == TokenKind::kEnd) error.span = {context.string_start, 1};
   if (point == FailurePoint::kStringBody && found.kind == TokenKind::kString) error.span = {context.string_start, 2};
   return error;

@@ -74,7 +74,7 @@ template <> inline constexpr std::optional<FailurePoint> failure_point<escaped_c
 
 // What the parse had read when it failed, for messages that depend on it.
 struct FailureContext {
-  bool select_is_star = false;      // the select list was `*`
+  bool select_is_star = false;       // the select list was `*`
   bool order_has_direction = false;  // ORDER BY ended with ASC or DESC
   bool limit_has_offset = false;     // LIMIT had two numbers
   std::uint32_t string_start = 0;    // offset of the opening quote of the last string begun

@@ -96,18 +96,32 @@ std::string decode_string(std::string_view body) {
     }
     const char next = body[++i];
     switch (next) {
-      case '0': out.push_back('\0'); break;
-      case 'b': out.push_back('\b'); break;
-      case 'n': out.push_back('\n'); break;
-      case 'r': out.push_back('\r'); break;
-      case 't': out.push_back('\t'); break;
-      case 'Z': out.push_back('\x1A'); break;
+      case '0':
+        out.push_back('\0');
+        break;
+      case 'b':
+        out.push_back('\b');
+        break;
+      case 'n':
+        out.push_back('\n');
+        break;
+      case 'r':
+        out.push_back('\r');
+        break;
+      case 't':
+        out.push_back('\t');
+        break;
+      case 'Z':
+        out.push_back('\x1A');
+        break;
       case '%':
       case '_':
         out.push_back('\\');
         out.push_back(next);
         break;
-      default: out.push_back(next); break;
+      default:
+        out.push_back(next);
+        break;
     }
   }
   return out;
@@ -165,13 +179,20 @@ template <ast::CompareOp Op>
 struct set_op {
   static void apply0(State& st) noexcept { st.op = Op; }
 };
-template <> struct action<op_eq> : set_op<ast::CompareOp::kEq> {};
-template <> struct action<op_ne> : set_op<ast::CompareOp::kNe> {};
-template <> struct action<op_lt> : set_op<ast::CompareOp::kLt> {};
-template <> struct action<op_le> : set_op<ast::CompareOp::kLe> {};
-template <> struct action<op_gt> : set_op<ast::CompareOp::kGt> {};
-template <> struct action<op_ge> : set_op<ast::CompareOp::kGe> {};
-template <> struct action<op_like> : set_op<ast::CompareOp::kLike> {};
+template <>
+struct action<op_eq> : set_op<ast::CompareOp::kEq> {};
+template <>
+struct action<op_ne> : set_op<ast::CompareOp::kNe> {};
+template <>
+struct action<op_lt> : set_op<ast::CompareOp::kLt> {};
+template <>
+struct action<op_le> : set_op<ast::CompareOp::kLe> {};
+template <>
+struct action<op_gt> : set_op<ast::CompareOp::kGt> {};
+template <>
+struct action<op_ge> : set_op<ast::CompareOp::kGe> {};
+template <>
+struct action<op_like> : set_op<ast::CompareOp::kLike> {};
 
 void add_value(State& st, ast::Literal literal) {
   if (st.values.size() == st.limits.max_in_values) {
@@ -206,8 +227,10 @@ struct add_literal {
     add_value(st, {Kind, in.string(), st.span_of(in)});
   }
 };
-template <> struct action<entity_id_literal> : add_literal<ast::LiteralKind::kEntityId> {};
-template <> struct action<integer_literal> : add_literal<ast::LiteralKind::kInteger> {};
+template <>
+struct action<entity_id_literal> : add_literal<ast::LiteralKind::kEntityId> {};
+template <>
+struct action<integer_literal> : add_literal<ast::LiteralKind::kInteger> {};
 
 template <>
 struct action<true_literal> {
@@ -265,8 +288,10 @@ struct action<predicate> {
 struct open_group {
   static void apply0(State& st) { st.group_starts.push_back(st.operands.size()); }
 };
-template <> struct action<conjunction_start> : open_group {};
-template <> struct action<disjunction_start> : open_group {};
+template <>
+struct action<conjunction_start> : open_group {};
+template <>
+struct action<disjunction_start> : open_group {};
 
 // Folds the operands a group read into one AND / OR node; a group of one is that operand itself.
 template <ast::LogicalOp Op>
@@ -284,8 +309,10 @@ struct close_group {
     st.operands.emplace_back(std::move(node));
   }
 };
-template <> struct action<conjunction> : close_group<ast::LogicalOp::kAnd> {};
-template <> struct action<disjunction> : close_group<ast::LogicalOp::kOr> {};
+template <>
+struct action<conjunction> : close_group<ast::LogicalOp::kAnd> {};
+template <>
+struct action<disjunction> : close_group<ast::LogicalOp::kOr> {};
 
 template <>
 struct action<where_clause> {
@@ -310,8 +337,10 @@ struct set_direction {
     st.context.order_has_direction = true;
   }
 };
-template <> struct action<ascending> : set_direction<ast::Direction::kAsc> {};
-template <> struct action<descending> : set_direction<ast::Direction::kDesc> {};
+template <>
+struct action<ascending> : set_direction<ast::Direction::kAsc> {};
+template <>
+struct action<descending> : set_direction<ast::Direction::kDesc> {};
 
 template <>
 struct action<limit_first> {
@@ -369,7 +398,8 @@ struct control : pegtl::normal<Rule> {
   }
 
   template <template <typename...> class Action, typename ParseInput>
-  static auto apply0(const ParseInput& in, State& st) -> decltype(pegtl::normal<Rule>::template apply0<Action>(in, st)) {
+  static auto apply0(const ParseInput& in, State& st)
+      -> decltype(pegtl::normal<Rule>::template apply0<Action>(in, st)) {
     if (!st.failed) pegtl::normal<Rule>::template apply0<Action>(in, st);
   }
 };

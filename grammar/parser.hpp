@@ -24,7 +24,8 @@ struct ParseOutput {
 };
 
 // Parses one statement of the vtiger dialect. Never throws; bad input of any kind gives an Error.
-Result<ast::SelectStatement> parse(std::string_view text, const ParseLimits& limits = {}, ParseOutput* output = nullptr);
+Result<ast::SelectStatement> parse(std::string_view text, const ParseLimits& limits = {},
+                                   ParseOutput* output = nullptr);
 
 // The same, building the tree in place in `out` (which must be empty), so the caller's object holds it with no move.
 Status parse_into(std::string_view text, const ParseLimits& limits, ast::SelectStatement& out,

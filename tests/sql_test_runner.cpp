@@ -2,8 +2,8 @@
 // expected outcome, plus free checks (a valid query's canonical text parses back to the same tree).
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
 
@@ -29,7 +29,8 @@ std::string rest_of(const std::string& line, std::string_view word) {
 void run_check(const TestRecord& record) {
   Settings settings;
   if (record.options.count("max_rows")) settings.max_rows = std::stoull(record.options.at("max_rows"));
-  if (record.options.count("max_query_bytes")) settings.max_query_bytes = std::stoul(record.options.at("max_query_bytes"));
+  if (record.options.count("max_query_bytes"))
+    settings.max_query_bytes = std::stoul(record.options.at("max_query_bytes"));
   if (record.options.count("max_predicates")) settings.max_predicates = std::stoul(record.options.at("max_predicates"));
   if (record.options.count("max_in_values")) settings.max_in_values = std::stoul(record.options.at("max_in_values"));
   const Engine engine(Schema::builtin(), settings);
@@ -92,10 +93,10 @@ void run_check(const TestRecord& record) {
     }
   }
   if (expect_ok && result.ok()) {
-    EXPECT_EQ(result->warnings().size(), warnings_expected) << "unexpected warning: "
-                                                            << (result->warnings().size() > warnings_expected
-                                                                    ? result->warnings()[warnings_expected].message
-                                                                    : std::string());
+    EXPECT_EQ(result->warnings().size(), warnings_expected)
+        << "unexpected warning: "
+        << (result->warnings().size() > warnings_expected ? result->warnings()[warnings_expected].message
+                                                          : std::string());
     // The free check: the canonical spelling parses back to the same tree.
     const std::string canonical = ast::to_string(result->syntax());
     const auto again = parse(canonical, settings);

@@ -26,17 +26,27 @@ std::string unescape(const std::string& text) {
     }
     const char c = text[++i];
     switch (c) {
-      case 'n': out.push_back('\n'); break;
-      case 't': out.push_back('\t'); break;
-      case 'r': out.push_back('\r'); break;
-      case '0': out.push_back('\0'); break;
+      case 'n':
+        out.push_back('\n');
+        break;
+      case 't':
+        out.push_back('\t');
+        break;
+      case 'r':
+        out.push_back('\r');
+        break;
+      case '0':
+        out.push_back('\0');
+        break;
       case 'x':
         if (i + 2 < text.size()) {
           out.push_back(static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16)));
           i += 2;
         }
         break;
-      default: out.push_back(c); break;
+      default:
+        out.push_back(c);
+        break;
     }
   }
   return out;

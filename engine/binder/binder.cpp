@@ -170,16 +170,27 @@ class Binder {
       // The literal lies between `value` and the next (or previous) value the field can hold: see
       // Conversion::beyond.
       switch (op) {
-        case ast::CompareOp::kEq: *value = types::Null{}; break;  // matches nothing
+        case ast::CompareOp::kEq:
+          *value = types::Null{};
+          break;                   // matches nothing
         case ast::CompareOp::kNe:  // every non-null value: at least the smallest one
           op = ast::CompareOp::kGe;
           *value = smallest_value(field->value_class);
           break;
-        case ast::CompareOp::kLt: op = beyond > 0 ? ast::CompareOp::kLe : op; break;
-        case ast::CompareOp::kLe: op = beyond < 0 ? ast::CompareOp::kLt : op; break;
-        case ast::CompareOp::kGt: op = beyond < 0 ? ast::CompareOp::kGe : op; break;
-        case ast::CompareOp::kGe: op = beyond > 0 ? ast::CompareOp::kGt : op; break;
-        default: break;
+        case ast::CompareOp::kLt:
+          op = beyond > 0 ? ast::CompareOp::kLe : op;
+          break;
+        case ast::CompareOp::kLe:
+          op = beyond < 0 ? ast::CompareOp::kLt : op;
+          break;
+        case ast::CompareOp::kGt:
+          op = beyond < 0 ? ast::CompareOp::kGe : op;
+          break;
+        case ast::CompareOp::kGe:
+          op = beyond > 0 ? ast::CompareOp::kGt : op;
+          break;
+        default:
+          break;
       }
     }
     return BoundExpr{BoundComparison{*field, op, std::move(*value), node.span}};
@@ -225,15 +236,16 @@ class Binder {
     const std::string_view number = x == std::string_view::npos ? std::string_view{} : text.substr(x + 1);
     const auto targets = target_modules(schema_, *module_, *field.field);
     types::EntityId id;
-    const bool number_ok = is_digits(number) &&
-                           std::from_chars(number.data(), number.data() + number.size(), id.number).ec == std::errc{};
+    const bool number_ok =
+        is_digits(number) && std::from_chars(number.data(), number.data() + number.size(), id.number).ec == std::errc{};
     const bool prefix_ok = prefix.empty() || (is_digits(prefix) && prefix.size() <= 9);
     if (literal.kind == ast::LiteralKind::kBoolean || x == std::string_view::npos || !number_ok || !prefix_ok) {
       Error error{ErrorCode::kInvalidIdAttribute, {}, literal.span, {}};
       error.message = in_quotes(literal.kind == ast::LiteralKind::kString ? text : span_text(literal.span)) +
                       " is not an entity id, which " + field.field->name + " needs";
-      error.hint = targets.empty() ? "write an id as <prefix>x<number>"
-                                   : "write an id as <prefix>x<number>, for example " + targets.front()->id_prefix + "x5";
+      error.hint = targets.empty()
+                       ? "write an id as <prefix>x<number>"
+                       : "write an id as <prefix>x<number>, for example " + targets.front()->id_prefix + "x5";
       return error;
     }
     if (!prefix.empty()) std::from_chars(prefix.data(), prefix.data() + prefix.size(), id.prefix);
@@ -247,10 +259,10 @@ class Binder {
     for (const ModuleDef* target : targets) {
       if (target->id_prefix == prefix) return;
     }
-    warn(span, (prefix.empty() ? std::string("the id has no module prefix") : "prefix " + std::string(prefix) +
-                                                                                 " names no module that " +
-                                                                                 field.field->name + " holds") +
-                   " (expected " + describe_targets(targets) + "); only the record number is compared");
+    warn(span,
+         (prefix.empty() ? std::string("the id has no module prefix")
+                         : "prefix " + std::string(prefix) + " names no module that " + field.field->name + " holds") +
+             " (expected " + describe_targets(targets) + "); only the record number is compared");
   }
 
   // LIKE compares text; on entity ids the original matches the part of the pattern after its first `x`
@@ -262,8 +274,7 @@ class Binder {
     if (x == std::string_view::npos || literal.kind == ast::LiteralKind::kBoolean) {
       return Error{ErrorCode::kInvalidIdAttribute,
                    in_quotes(text) + " is not an entity id pattern, which " + field.field->name + " needs",
-                   literal.span,
-                   "write <prefix>x<pattern>, for example '" + module_->id_prefix + "x1%'"};
+                   literal.span, "write <prefix>x<pattern>, for example '" + module_->id_prefix + "x1%'"};
     }
     const std::string_view prefix = text.substr(0, x);
     if (prefix.find_first_of("%_") == std::string_view::npos) {

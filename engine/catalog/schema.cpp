@@ -163,9 +163,7 @@ const FieldDef* ModuleDef::find_field(std::string_view name) const noexcept {
   return index < 0 ? nullptr : &fields[static_cast<std::size_t>(index)];
 }
 
-int ModuleDef::field_index(std::string_view name) const noexcept {
-  return by_name_.find(name);
-}
+int ModuleDef::field_index(std::string_view name) const noexcept { return by_name_.find(name); }
 
 namespace detail {
 

@@ -154,7 +154,6 @@ FieldPlan type_rule(SV m, const FieldDef& field) {
   return make(Gen::kNull);
 }
 
-
 // Whether `gen` makes values of the field's class.
 bool fits(Gen gen, const FieldDef& field) {
   const ValueClass value = value_class(field.type);

@@ -89,7 +89,6 @@ inline bool is_number_gen(Gen gen) {
   }
 }
 
-
 enum class DateAnchor : std::uint8_t { kAbsolute, kCreated, kEvent };
 
 enum class InventoryRole : std::uint8_t {

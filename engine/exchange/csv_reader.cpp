@@ -34,7 +34,8 @@ void CsvRecord::clear() noexcept {
   error_field = -1;
 }
 
-CsvReader::CsvReader(std::istream& in, std::size_t block_size) : in_(in), buffer_(std::max<std::size_t>(block_size, 16)) {}
+CsvReader::CsvReader(std::istream& in, std::size_t block_size)
+    : in_(in), buffer_(std::max<std::size_t>(block_size, 16)) {}
 
 bool CsvReader::fill() {
   if (pos_ < end_) return true;
@@ -88,7 +89,7 @@ bool CsvReader::read_unquoted(CsvRecord& record) {
     if (i == end_) continue;
     if (data[i] != '"') return true;
     fail(record, "a quote inside an unquoted field (quote the whole field and double the quotes inside it)", line_,
-       static_cast<int>(record.ends.size()));
+         static_cast<int>(record.ends.size()));
     return false;
   }
 }

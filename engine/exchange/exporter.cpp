@@ -38,9 +38,15 @@ void append_json_string(std::string& out, std::string_view text) {
       out.push_back(c);
     } else if (byte < 0x20) {
       switch (c) {
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
         default:
           out += "\\u00";
           out.push_back(kHex[byte >> 4]);
@@ -105,7 +111,8 @@ Result<ExportReport> export_records(const Database& database, std::string_view m
   while ((*cursor)->next(row)) {
     for (std::size_t i = 0; i < spec.columns.size(); ++i) {
       const FieldDef& field = target->fields[static_cast<std::size_t>(spec.columns[i])];
-      const std::optional<std::string> text = executor::output_string(row[i], field, schema, backend, spec.resolve_references);
+      const std::optional<std::string> text =
+          executor::output_string(row[i], field, schema, backend, spec.resolve_references);
       if (csv) {
         if (i > 0) buffer.push_back(',');
         append_csv(buffer, text);
@@ -123,15 +130,15 @@ Result<ExportReport> export_records(const Database& database, std::string_view m
     buffer += csv ? "\r\n" : "}\n";
     ++report.rows;
     if (buffer.size() >= kFlushBytes && !flush()) {
-      return Error{ErrorCode::kIoError, "writing the export failed after " + std::to_string(report.rows) + " records",
-                   {}, {}};
+      return Error{
+          ErrorCode::kIoError, "writing the export failed after " + std::to_string(report.rows) + " records", {}, {}};
     }
     if (options.progress && report.rows % kProgressEvery == 0) options.progress(report.rows, total);
   }
   if (auto status = (*cursor)->status(); !status) return std::move(status).error();
   if (!flush() || !out.flush()) {
-    return Error{ErrorCode::kIoError, "writing the export failed after " + std::to_string(report.rows) + " records", {},
-                 {}};
+    return Error{
+        ErrorCode::kIoError, "writing the export failed after " + std::to_string(report.rows) + " records", {}, {}};
   }
   if (options.progress) options.progress(report.rows, std::max(total, report.rows));
   return report;

@@ -14,16 +14,25 @@ constexpr std::size_t kExcerptBytes = 40;
 
 std::string_view expected_form(FieldType type) {
   switch (value_class(type)) {
-    case ValueClass::kInteger: return "an integer";
-    case ValueClass::kDouble: return "a number";
-    case ValueClass::kDecimal: return "a decimal number such as 1500.50";
-    case ValueClass::kBoolean: return "a boolean (0 or 1)";
-    case ValueClass::kDate: return "a date (YYYY-MM-DD)";
-    case ValueClass::kDateTime: return "a date and time (YYYY-MM-DD HH:MM:SS)";
-    case ValueClass::kTime: return "a time (HH:MM:SS)";
-    case ValueClass::kEntityId: return "an entity id such as 12x34";
+    case ValueClass::kInteger:
+      return "an integer";
+    case ValueClass::kDouble:
+      return "a number";
+    case ValueClass::kDecimal:
+      return "a decimal number such as 1500.50";
+    case ValueClass::kBoolean:
+      return "a boolean (0 or 1)";
+    case ValueClass::kDate:
+      return "a date (YYYY-MM-DD)";
+    case ValueClass::kDateTime:
+      return "a date and time (YYYY-MM-DD HH:MM:SS)";
+    case ValueClass::kTime:
+      return "a time (HH:MM:SS)";
+    case ValueClass::kEntityId:
+      return "an entity id such as 12x34";
     case ValueClass::kText:
-    case ValueClass::kNone: break;
+    case ValueClass::kNone:
+      break;
   }
   return "text";
 }

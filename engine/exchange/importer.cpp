@@ -39,8 +39,8 @@ std::string did_you_mean(std::string_view name, const ModuleDef& module) {
 }
 
 types::DateTime now() {
-  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
-      std::chrono::system_clock::now().time_since_epoch());
+  const auto seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
   return types::DateTime{seconds.count()};
 }
 
@@ -161,8 +161,8 @@ class Importer {
   // While reading on a thread of its own: the batch being filled and where it goes.
   RowQueue* queue_ = nullptr;
   std::vector<HeldRow> batch_;
-  std::size_t batch_rows_ = 0;  // the rows of batch_ in use; the others are spare
-  storage::Record scratch_;     // the row being read
+  std::size_t batch_rows_ = 0;   // the rows of batch_ in use; the others are spare
+  storage::Record scratch_;      // the row being read
   std::uint64_t rows_read_ = 0;  // by the reading side
   std::uint64_t imported_ = 0;   // by the writing side
   Tally reading_;
@@ -322,9 +322,9 @@ Status Importer::read_csv(std::istream& in) {
   }
   for (const int index : mandatory_) {
     if (!given[static_cast<std::size_t>(index)]) {
-      return input_error(header.line,
-                         "the header has no column for " + module_.fields[static_cast<std::size_t>(index)].name +
-                             ", which is mandatory in " + module_.name);
+      return input_error(header.line, "the header has no column for " +
+                                          module_.fields[static_cast<std::size_t>(index)].name +
+                                          ", which is mandatory in " + module_.name);
     }
   }
 
@@ -339,14 +339,16 @@ Status Importer::read_csv(std::istream& in) {
     if (!row.ok()) {
       const bool in_column = row.error_field >= 0 && static_cast<std::size_t>(row.error_field) < targets.size();
       bad_row(row.error_line,
-              in_column ? module_.fields[static_cast<std::size_t>(targets[static_cast<std::size_t>(row.error_field)])].name
-                        : std::string(),
+              in_column
+                  ? module_.fields[static_cast<std::size_t>(targets[static_cast<std::size_t>(row.error_field)])].name
+                  : std::string(),
               row.error);
       continue;
     }
     if (row.size() != targets.size()) {
-      bad_row(row.line, {},
-              "the row has " + std::to_string(row.size()) + " fields; the header has " + std::to_string(targets.size()));
+      bad_row(
+          row.line, {},
+          "the row has " + std::to_string(row.size()) + " fields; the header has " + std::to_string(targets.size()));
       continue;
     }
     storage::Record& record = scratch_;
@@ -366,8 +368,10 @@ Status Importer::read_csv(std::istream& in) {
     if (auto status = finish_row(row.line, record); !status) return status;
   }
   if (reader.failed()) {
-    return Error{ErrorCode::kIoError, "reading the input failed after " + std::to_string(reader.bytes_read()) + " bytes",
-                 {}, {}};
+    return Error{ErrorCode::kIoError,
+                 "reading the input failed after " + std::to_string(reader.bytes_read()) + " bytes",
+                 {},
+                 {}};
   }
   if (options_.progress) options_.progress(reader.bytes_read(), rows_read_);
   return Ok{};
@@ -413,7 +417,8 @@ Status Importer::read_jsonl(std::istream& in) {
       }
       if (value.is_null()) continue;
       if (!value.is_string()) {
-        bad_row(number, name, "values are strings (or null) in the webservice form, not " + std::string(value.type_name()));
+        bad_row(number, name,
+                "values are strings (or null) in the webservice form, not " + std::string(value.type_name()));
         good = false;
         break;
       }
@@ -537,7 +542,9 @@ Result<ImportReport> import_records(Database& database, std::string_view module,
     std::vector<std::string_view> names;
     for (const ModuleDef& m : database.schema()->modules()) names.emplace_back(m.name);
     const std::string close = closest_name(module, names);
-    return Error{ErrorCode::kAccessDenied, "the database has no module '" + std::string(module) + "'", {},
+    return Error{ErrorCode::kAccessDenied,
+                 "the database has no module '" + std::string(module) + "'",
+                 {},
                  close.empty() ? std::string() : "did you mean '" + close + "'?"};
   }
   try {

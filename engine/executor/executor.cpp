@@ -234,8 +234,8 @@ Status stream(const planner::Plan& plan, const storage::Backend& backend, RowSin
       ++skipped;
     } else {
       for (std::size_t i = 0; i < plan.project.size(); ++i) {
-        out[i] = output_view(row[static_cast<std::size_t>(plan.project[i])], *plan.output_fields[i], *q.schema,
-                             backend, plan.scan.resolve_references, scratch[i]);
+        out[i] = output_view(row[static_cast<std::size_t>(plan.project[i])], *plan.output_fields[i], *q.schema, backend,
+                             plan.scan.resolve_references, scratch[i]);
       }
       sink.row(std::span<const std::optional<std::string_view>>(out.data(), plan.project.size()));
       ++sent;

@@ -166,7 +166,8 @@ std::string explain(const Plan& plan) {
   if (plan.scan.limit) {
     scan += " offset " + std::to_string(plan.scan.offset) + " limit " + std::to_string(*plan.scan.limit) + ";";
   }
-  scan += plan.scan.columns.size() == q.module->fields.size() ? " all fields" : " fields: " + columns_text(q, plan.scan.columns);
+  scan += plan.scan.columns.size() == q.module->fields.size() ? " all fields"
+                                                              : " fields: " + columns_text(q, plan.scan.columns);
   if (plan.scan.resolve_references) scan += "; references resolved";
   lines.push_back(scan);
   std::string out;

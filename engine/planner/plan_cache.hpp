@@ -29,7 +29,7 @@ class PlanCache {
 
   std::size_t capacity_;
   std::mutex mutex_;
-  Order order_;  // most recently used first
+  Order order_;                                          // most recently used first
   std::unordered_map<std::string_view, Entry> entries_;  // keys view the strings in order_
 };
 

@@ -56,7 +56,9 @@ class QueryDeadline {
 };
 
 inline Error deadline_error() {
-  return Error{ErrorCode::kDatabaseQueryError, "the query ran past its time limit", {},
+  return Error{ErrorCode::kDatabaseQueryError,
+               "the query ran past its time limit",
+               {},
                "narrow the condition, or raise the limit (Settings::max_query_ms, --timeout)"};
 }
 
@@ -70,10 +72,10 @@ struct CompiledSpec {
 
 struct ScanSpec {
   const ModuleDef* module = nullptr;
-  std::vector<int> columns;                    // field indexes to return
-  const binder::BoundExpr* filter = nullptr;   // pushed down only when capabilities().filter
-  std::vector<binder::BoundOrder> order;       // pushed down only when capabilities().order; ties by id
-  std::uint64_t offset = 0;                    // pushed down only when capabilities().limit
+  std::vector<int> columns;                   // field indexes to return
+  const binder::BoundExpr* filter = nullptr;  // pushed down only when capabilities().filter
+  std::vector<binder::BoundOrder> order;      // pushed down only when capabilities().order; ties by id
+  std::uint64_t offset = 0;                   // pushed down only when capabilities().limit
   std::optional<std::uint64_t> limit;
   // Reference fields come back resolved for output, as the executor would resolve them with exists(): the id
   // with the prefix of the first module the field refers to that holds it live, or NULL when none does. Set by the

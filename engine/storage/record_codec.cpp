@@ -11,7 +11,9 @@ namespace {
 
 Error bad_value(const FieldDef& field, std::string_view text, std::string_view expected) {
   return Error{ErrorCode::kInvalidArgument,
-               "field " + field.name + ": '" + std::string(text) + "' is not " + std::string(expected), {}, {}};
+               "field " + field.name + ": '" + std::string(text) + "' is not " + std::string(expected),
+               {},
+               {}};
 }
 
 template <typename T>
@@ -114,7 +116,8 @@ Result<DecodedRecord> decode_record(std::string_view json_object, const ModuleDe
     if (index < 0) return Error{ErrorCode::kInvalidArgument, module.name + " has no field '" + name + "'", {}, {}};
     if (value.is_null()) continue;
     if (!value.is_string()) {
-      return Error{ErrorCode::kInvalidArgument, "field " + name + ": values are strings in the webservice form", {}, {}};
+      return Error{
+          ErrorCode::kInvalidArgument, "field " + name + ": values are strings in the webservice form", {}, {}};
     }
     const FieldDef& field = module.fields[static_cast<std::size_t>(index)];
     auto parsed = parse_field_value(value.get_ref<const std::string&>(), field, module, schema);

@@ -444,7 +444,8 @@ std::string format_datetime(DateTime value) {
     put_time(out + 11, of_day);
     return std::string(out, sizeof out);
   }
-  return format_date(Date{static_cast<std::int32_t>(days)}) + " " + format_time(Time{static_cast<std::int32_t>(of_day)});
+  return format_date(Date{static_cast<std::int32_t>(days)}) + " " +
+         format_time(Time{static_cast<std::int32_t>(of_day)});
 }
 
 std::string format_time(Time value) {

@@ -40,8 +40,9 @@ std::partial_ordering compare(const Value& stored, const Value& literal) {
         } else if constexpr (std::is_same_v<A, std::string>) {
           if (const auto* b = std::get_if<std::string>(&literal)) {
             const int c = collation::compare(a, *b);
-            return c < 0 ? std::partial_ordering::less
-                         : c > 0 ? std::partial_ordering::greater : std::partial_ordering::equivalent;
+            return c < 0   ? std::partial_ordering::less
+                   : c > 0 ? std::partial_ordering::greater
+                           : std::partial_ordering::equivalent;
           }
           return std::partial_ordering::unordered;
         } else if constexpr (std::is_same_v<A, std::int64_t>) {
@@ -81,13 +82,20 @@ int compare_for_order(const Value& a, const Value& b) {
 bool holds(std::partial_ordering o, ast::CompareOp op) noexcept {
   if (o == std::partial_ordering::unordered) return false;
   switch (op) {
-    case ast::CompareOp::kEq: return o == 0;
-    case ast::CompareOp::kNe: return o != 0;
-    case ast::CompareOp::kLt: return o < 0;
-    case ast::CompareOp::kLe: return o <= 0;
-    case ast::CompareOp::kGt: return o > 0;
-    case ast::CompareOp::kGe: return o >= 0;
-    case ast::CompareOp::kLike: return false;  // LIKE is matched on text, see like_text
+    case ast::CompareOp::kEq:
+      return o == 0;
+    case ast::CompareOp::kNe:
+      return o != 0;
+    case ast::CompareOp::kLt:
+      return o < 0;
+    case ast::CompareOp::kLe:
+      return o <= 0;
+    case ast::CompareOp::kGt:
+      return o > 0;
+    case ast::CompareOp::kGe:
+      return o >= 0;
+    case ast::CompareOp::kLike:
+      return false;  // LIKE is matched on text, see like_text
   }
   return false;
 }
@@ -154,13 +162,26 @@ static_assert(std::is_same_v<std::variant_alternative_t<2, Value>, std::int64_t>
 bool write_webservice_string(const Value& stored, const FieldDef& field, std::string& out) {
   char text[48];
   switch (stored.index()) {
-    case 0: return false;
-    case 1: out = *std::get_if<std::string>(&stored); return true;
-    case 2: out.assign(text, std::to_chars(text, text + sizeof text, *std::get_if<std::int64_t>(&stored)).ptr); return true;
-    case 5: out.assign(*std::get_if<bool>(&stored) ? "1" : "0"); return true;
-    case 6: write_date(*std::get_if<Date>(&stored), out); return true;
-    case 7: write_datetime(*std::get_if<DateTime>(&stored), out); return true;
-    case 8: write_time(*std::get_if<Time>(&stored), out); return true;
+    case 0:
+      return false;
+    case 1:
+      out = *std::get_if<std::string>(&stored);
+      return true;
+    case 2:
+      out.assign(text, std::to_chars(text, text + sizeof text, *std::get_if<std::int64_t>(&stored)).ptr);
+      return true;
+    case 5:
+      out.assign(*std::get_if<bool>(&stored) ? "1" : "0");
+      return true;
+    case 6:
+      write_date(*std::get_if<Date>(&stored), out);
+      return true;
+    case 7:
+      write_datetime(*std::get_if<DateTime>(&stored), out);
+      return true;
+    case 8:
+      write_time(*std::get_if<Time>(&stored), out);
+      return true;
     case 9: {
       const EntityId& id = *std::get_if<EntityId>(&stored);
       char* end = std::to_chars(text, text + 16, id.prefix).ptr;

@@ -41,7 +41,7 @@ struct BoundQuery;
 namespace planner {
 struct Plan;
 class PlanCache;
-}
+}  // namespace planner
 
 // A query that parsed and type-checked: its syntax tree, the module it reads, warnings, and its effective shape.
 class CheckedQuery {

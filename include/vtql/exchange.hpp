@@ -54,10 +54,10 @@ struct ImportIssue {
 };
 
 struct ImportReport {
-  std::uint64_t rows_read = 0;  // data rows (records) read, good or bad
-  std::uint64_t imported = 0;   // records written and committed
-  std::uint64_t skipped = 0;    // bad rows left out (with skip_bad)
-  std::uint64_t bad_rows = 0;   // rows with an error; one issue is reported per row
+  std::uint64_t rows_read = 0;      // data rows (records) read, good or bad
+  std::uint64_t imported = 0;       // records written and committed
+  std::uint64_t skipped = 0;        // bad rows left out (with skip_bad)
+  std::uint64_t bad_rows = 0;       // rows with an error; one issue is reported per row
   std::vector<ImportIssue> errors;  // the first max_errors issues, in file order
 
   // "line 12, field email: ..." for each kept issue, then "and N more" when some were not kept.

@@ -119,15 +119,15 @@ struct FieldDef {
   std::string name;
   std::string label;
   FieldType type = FieldType::kString;
-  std::string type_name;                  // as the describe spells it, kept for unknown types
-  std::vector<std::string> refers_to;     // reference fields: the modules a value may point at
-  std::vector<std::string> picklist;      // picklist values, in describe order
+  std::string type_name;               // as the describe spells it, kept for unknown types
+  std::vector<std::string> refers_to;  // reference fields: the modules a value may point at
+  std::vector<std::string> picklist;   // picklist values, in describe order
   std::optional<std::string> default_value;
   bool mandatory = false;
   bool nullable = true;
   bool editable = true;
-  int scale = -1;                         // decimal digits of decimal / currency / double columns; -1 when unknown
-  std::string column;                     // storage column "table.column" when the metadata says, else empty
+  int scale = -1;      // decimal digits of decimal / currency / double columns; -1 when unknown
+  std::string column;  // storage column "table.column" when the metadata says, else empty
 
   bool is_id() const noexcept { return name == "id"; }
   // Password fields are never returned and cannot be queried.

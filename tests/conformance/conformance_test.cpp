@@ -43,8 +43,8 @@ TEST_F(Conformance, ReplaysEveryRecord) {
     const std::string query = record.at("query");
     SCOPED_TRACE("record " + std::to_string(i) + ": " + query);
     const auto deviation = deviations_.find(query);
-    const std::string expected = deviation != deviations_.end() ? deviation->second.at("expect").get<std::string>()
-                                                                : oracle_code(record);
+    const std::string expected =
+        deviation != deviations_.end() ? deviation->second.at("expect").get<std::string>() : oracle_code(record);
     const auto result = engine.check(query);
     const std::string actual = result.ok() ? "OK" : std::string(to_string(result.error().code));
     EXPECT_EQ(actual, expected) << (result.ok() ? std::string() : result.error().message);
@@ -59,8 +59,8 @@ TEST_F(Conformance, ReplaysEveryRecord) {
 TEST_F(Conformance, EveryDeviationNamesARecordItChanges) {
   for (const auto& [query, deviation] : deviations_) {
     SCOPED_TRACE(query);
-    const auto record = std::find_if(oracle_.begin(), oracle_.end(),
-                                     [&](const nlohmann::json& r) { return r.at("query") == query; });
+    const auto record =
+        std::find_if(oracle_.begin(), oracle_.end(), [&](const nlohmann::json& r) { return r.at("query") == query; });
     ASSERT_NE(record, oracle_.end()) << "the deviation names no record";
     EXPECT_NE(oracle_code(*record), deviation.at("expect").get<std::string>()) << "the deviation changes nothing";
     EXPECT_FALSE(deviation.at("deviation").get<std::string>().empty());

@@ -14,7 +14,8 @@ std::string canonical(std::string_view query) {
 
 TEST(Ast, PrintsCanonicalText) {
   EXPECT_EQ(canonical("select*from Contacts;"), "SELECT * FROM Contacts;");
-  EXPECT_EQ(canonical("select count(*),x from M orderby a desc limit 5;"), "SELECT COUNT(*), x FROM M ORDER BY a DESC LIMIT 5;");
+  EXPECT_EQ(canonical("select count(*),x from M orderby a desc limit 5;"),
+            "SELECT COUNT(*), x FROM M ORDER BY a DESC LIMIT 5;");
   EXPECT_EQ(canonical("select a from M where a in 'x','y';"), "SELECT a FROM M WHERE a IN ('x', 'y');");
   EXPECT_EQ(canonical("select a from M where a=('x')or b like 'y' and c>=+5;"),
             "SELECT a FROM M WHERE a = 'x' OR b LIKE 'y' AND c >= +5;");

@@ -79,7 +79,7 @@ TEST(BenchDiff, ReadsGoogleBenchmarkRepetitionsAndAggregates) {
   EXPECT_EQ(parse->verdict, Verdict::kWorse);
   const MetricChange* scan = find(*changes, "BM_Scan real_time");
   ASSERT_NE(scan, nullptr);
-  EXPECT_DOUBLE_EQ(scan->before, 2000);  // microseconds read as nanoseconds
+  EXPECT_DOUBLE_EQ(scan->before, 2000);      // microseconds read as nanoseconds
   EXPECT_EQ(scan->verdict, Verdict::kSame);  // 5% faster is not beyond 5%
 }
 

@@ -120,7 +120,8 @@ TEST(BenchParameters, InstancesAreDeterministicWithASeed) {
   auto stream = [&](std::uint64_t seed) {
     Rng rng(seed);
     std::string all;
-    for (int i = 0; i < 200; ++i) all += values->instantiate(w.templates[static_cast<std::size_t>(i) % w.templates.size()], rng) + "\n";
+    for (int i = 0; i < 200; ++i)
+      all += values->instantiate(w.templates[static_cast<std::size_t>(i) % w.templates.size()], rng) + "\n";
     return all;
   };
   EXPECT_EQ(stream(5), stream(5));

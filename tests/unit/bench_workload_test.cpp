@@ -74,7 +74,8 @@ TEST(BenchWorkload, ParsesParametersAndTemplates) {
 }
 
 TEST(BenchWorkload, NameFallsBackAndCrLfIsAccepted) {
-  const auto w = parse_workload("param c = Contacts.id\r\nweight 1\r\nSELECT * FROM Contacts WHERE id = $c;\r\n", "file");
+  const auto w =
+      parse_workload("param c = Contacts.id\r\nweight 1\r\nSELECT * FROM Contacts WHERE id = $c;\r\n", "file");
   ASSERT_TRUE(w.ok()) << w.error().message;
   EXPECT_EQ(w->name, "file");
   ASSERT_EQ(w->templates.size(), 1U);
@@ -135,8 +136,7 @@ TEST_P(BenchWorkloadErrors, SaysWhichLine) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, BenchWorkloadErrors,
     ::testing::Values(
-        BadCase{"", 1, "no query templates"},
-        BadCase{"# only a comment\n\n", 3, "no query templates"},
+        BadCase{"", 1, "no query templates"}, BadCase{"# only a comment\n\n", 3, "no query templates"},
         BadCase{"param c = Contacts.id\n", 2, "no query templates"},
         BadCase{"SELECT * FROM Contacts;\n", 1, "must follow a 'weight W' line"},
         BadCase{"# x\nfrobnicate 3\n", 2, "unknown directive 'frobnicate'"},
@@ -169,8 +169,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"param n = int 5\n", 1, "expected 'int LO HI'"},
         BadCase{"param n = int a 5\n", 1, "'a' is not an integer"},
         BadCase{"param n = int 1 b\n", 1, "'b' is not an integer"},
-        BadCase{"param n = int 9 1\n", 1, "the range is empty"},
-        BadCase{"workload\n", 1, "expected 'workload NAME'"},
+        BadCase{"param n = int 9 1\n", 1, "the range is empty"}, BadCase{"workload\n", 1, "expected 'workload NAME'"},
         BadCase{"workload a b\n", 1, "expected 'workload NAME'"},
         BadCase{"workload a\nworkload b\n", 2, "already named"},
         BadCase{"param city = Contacts.mailingcity\nweight 1\nSELECT * FROM Contacts\n WHERE mailingcity = $cty;\n", 4,
@@ -179,7 +178,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"weight 1\nSELECT * FROM Contacts WHERE lastname = $9;\n", 2, "'$' must start a parameter name"}));
 
 TEST(BenchWorkload, UnknownParameterGetsAHint) {
-  const auto w = parse_workload("param city = Contacts.mailingcity\nweight 1\nSELECT * FROM Contacts WHERE mailingcity = $cty;\n", "w");
+  const auto w = parse_workload(
+      "param city = Contacts.mailingcity\nweight 1\nSELECT * FROM Contacts WHERE mailingcity = $cty;\n", "w");
   ASSERT_FALSE(w.ok());
   EXPECT_EQ(w.error().hint, "did you mean '$city'?");
   // The span is the reference itself.

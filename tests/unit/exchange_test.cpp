@@ -25,8 +25,8 @@ std::vector<std::string> read_all(const std::string& text, std::size_t block = s
   while (reader.next(record)) {
     std::string line = std::to_string(record.line) + ":";
     if (!record.ok()) {
-      line += "error@" + std::to_string(record.error_line) + "#" + std::to_string(record.error_field) + ":" +
-              record.error;
+      line +=
+          "error@" + std::to_string(record.error_line) + "#" + std::to_string(record.error_field) + ":" + record.error;
     } else {
       for (std::size_t i = 0; i < record.size(); ++i) {
         if (i > 0) line += "|";
@@ -65,12 +65,14 @@ TEST(CsvReader, LineEndsByteOrderMarkAndEmptyLines) {
 }
 
 TEST(CsvReader, BadQuotesNameTheirLineAndReadingGoesOn) {
-  EXPECT_EQ(read_checked("a,b\n1,ab\"c\n2,3\n"),
-            (Lines{"1:a|b",
-                   "2:error@2#1:a quote inside an unquoted field (quote the whole field and double the quotes inside it)",
-                   "3:2|3"}));
-  EXPECT_EQ(read_checked("a,b\n\"x\ny\"z,1\n2,3\n"),
-            (Lines{"1:a|b", "2:error@3#0:a closing quote must be followed by a comma or the end of the line", "4:2|3"}));
+  EXPECT_EQ(
+      read_checked("a,b\n1,ab\"c\n2,3\n"),
+      (Lines{"1:a|b",
+             "2:error@2#1:a quote inside an unquoted field (quote the whole field and double the quotes inside it)",
+             "3:2|3"}));
+  EXPECT_EQ(
+      read_checked("a,b\n\"x\ny\"z,1\n2,3\n"),
+      (Lines{"1:a|b", "2:error@3#0:a closing quote must be followed by a comma or the end of the line", "4:2|3"}));
   EXPECT_EQ(read_checked("a\n1\n\"open\n\nnever closed\n"),
             (Lines{"1:a", "2:1", "3:error@3#0:the quoted field opened on line 3 is never closed"}));
   EXPECT_EQ(read_checked("a,b\r1,2\n3,4\n"),
@@ -78,7 +80,8 @@ TEST(CsvReader, BadQuotesNameTheirLineAndReadingGoesOn) {
 }
 
 TEST(CsvReader, InvalidUtf8IsFoundOnItsLine) {
-  EXPECT_EQ(read_checked("a,b\n1,\"ok\nstill ok\nbad \xC3\x28\"\n"), (Lines{"1:a|b", "2:error@4#1:invalid UTF-8 (byte 0xC3)"}));
+  EXPECT_EQ(read_checked("a,b\n1,\"ok\nstill ok\nbad \xC3\x28\"\n"),
+            (Lines{"1:a|b", "2:error@4#1:invalid UTF-8 (byte 0xC3)"}));
   for (const char* bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82", "\xFF"}) {
     std::size_t at = 99;
     EXPECT_FALSE(exchange::valid_utf8(std::string("ab") + bad, &at)) << bad;
@@ -142,8 +145,8 @@ const std::string kHeader = "lastname,assigned_user_id,email,birthday,donotcall,
 
 TEST(Import, GoodCsvRowsAreImportedWithNewIds) {
   auto database = empty_sqlite();
-  const auto report = import_text(*database, "Contacts",
-                                  kHeader + "Muster,19x1,a@example.com,1980-02-29,1,\nMeier,20x3,,,0,\n");
+  const auto report =
+      import_text(*database, "Contacts", kHeader + "Muster,19x1,a@example.com,1980-02-29,1,\nMeier,20x3,,,0,\n");
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_EQ(report->rows_read, 2u);
   EXPECT_EQ(report->imported, 2u);
@@ -157,8 +160,9 @@ TEST(Import, GoodCsvRowsAreImportedWithNewIds) {
 
 TEST(Import, HeaderErrorsAreFatalAndNameTheColumn) {
   auto database = empty_sqlite();
-  EXPECT_EQ(first_issue(import_text(*database, "Contacts", "lastnme,assigned_user_id\nx,19x1\n")),
-            "fatal: line 1: Contacts has no field 'lastnme' | did you mean 'lastname'? (field names are case-sensitive)");
+  EXPECT_EQ(
+      first_issue(import_text(*database, "Contacts", "lastnme,assigned_user_id\nx,19x1\n")),
+      "fatal: line 1: Contacts has no field 'lastnme' | did you mean 'lastname'? (field names are case-sensitive)");
   EXPECT_EQ(first_issue(import_text(*database, "Contacts", "lastname,assigned_user_id,lastname\n")),
             "fatal: line 1: the header names field 'lastname' twice | ");
   EXPECT_EQ(first_issue(import_text(*database, "Contacts", "firstname,assigned_user_id\nx,19x1\n")),
@@ -183,12 +187,14 @@ TEST(Import, EveryKindOfBadValueIsReportedWithLineAndField) {
       {"X,19x1,,,,11-5", "2/account_id/'11-5' is not an entity id such as 12x34"},
       {"X,19x1,,,,12x5", "2/account_id/'12x5': prefix 12 is Contacts; expected an id of Accounts (11x…)"},
       {"X,19x1,,,,99x5", "2/account_id/'99x5': prefix 99 names no module; expected an id of Accounts (11x…)"},
-      {"X,11x1,,,,", "2/assigned_user_id/'11x1': prefix 11 is Accounts; expected an id of Users (19x…) or Groups (20x…)"},
+      {"X,11x1,,,,",
+       "2/assigned_user_id/'11x1': prefix 11 is Accounts; expected an id of Users (19x…) or Groups (20x…)"},
       {",19x1,,,,", "2/lastname/a mandatory field has no value"},
       {"X,,,,,", "2/assigned_user_id/a mandatory field has no value"},
       {"X,19x1,,,", "2//the row has 5 fields; the header has 6"},
       {"X,19x1,\"a\nb\",\"1980\n\",,", "3/birthday/'1980\n' is not a date (YYYY-MM-DD)"},
-      {"X,19x1,a\"b,,,", "2/email/a quote inside an unquoted field (quote the whole field and double the quotes inside it)"},
+      {"X,19x1,a\"b,,,",
+       "2/email/a quote inside an unquoted field (quote the whole field and double the quotes inside it)"},
       {"X,19x1,\"\xC3\x28\",,,", "2/email/invalid UTF-8 (byte 0xC3)"},
   };
   for (const Case& c : cases) {
@@ -306,7 +312,8 @@ TEST(Import, JsonLinesRowsAndTheirErrors) {
   ASSERT_EQ(report->errors.size(), 6u);
   EXPECT_EQ(report->errors[0].line, 3u);
   EXPECT_EQ(report->errors[0].field, "emial");
-  EXPECT_EQ(report->errors[0].message, "Contacts has no field 'emial'; did you mean 'email'? (field names are case-sensitive)");
+  EXPECT_EQ(report->errors[0].message,
+            "Contacts has no field 'emial'; did you mean 'email'? (field names are case-sensitive)");
   EXPECT_EQ(report->errors[1].message, "values are strings (or null) in the webservice form, not number");
   EXPECT_EQ(report->errors[2].line, 5u);
   EXPECT_EQ(report->errors[2].message.substr(0, 63), "not a JSON object: column 42: syntax error while parsing object")
@@ -418,11 +425,12 @@ void round_trip(DataFormat format) {
     for (std::size_t i = 0; i < copied.size(); ++i) ASSERT_EQ(copied[i], original[i]) << module << " line " << i + 1;
     EXPECT_EQ(answer(copy, "SELECT * FROM " + module + ";"), answer(source, "SELECT * FROM " + module + ";")) << module;
   }
-  for (const char* query : {"SELECT lastname, account_id FROM Contacts WHERE mailingcity = 'Zürich' ORDER BY lastname;",
-                            "SELECT count(*) FROM Contacts WHERE donotcall = 1;",
-                            "SELECT accountname FROM Accounts WHERE annual_revenue > '1000000' ORDER BY annual_revenue DESC;",
-                            "SELECT ticket_title FROM HelpDesk WHERE parent_id = '11x5' OR ticketstatus = 'Open';",
-                            "SELECT * FROM Leads WHERE modifiedtime > '2020-06-01 00:00:00' ORDER BY modifiedtime;"}) {
+  for (const char* query :
+       {"SELECT lastname, account_id FROM Contacts WHERE mailingcity = 'Zürich' ORDER BY lastname;",
+        "SELECT count(*) FROM Contacts WHERE donotcall = 1;",
+        "SELECT accountname FROM Accounts WHERE annual_revenue > '1000000' ORDER BY annual_revenue DESC;",
+        "SELECT ticket_title FROM HelpDesk WHERE parent_id = '11x5' OR ticketstatus = 'Open';",
+        "SELECT * FROM Leads WHERE modifiedtime > '2020-06-01 00:00:00' ORDER BY modifiedtime;"}) {
     const auto expected = answer(source, query);
     ASSERT_FALSE(expected.empty()) << query;
     EXPECT_NE(expected[0].substr(0, 6), "error:") << expected[0];
@@ -440,7 +448,8 @@ TEST(Export, MemoryBackendWritesWhatSqliteWrites) {
   ASSERT_TRUE(memory.ok());
   for (const char* module : {"Contacts", "HelpDesk", "Invoice"}) {
     EXPECT_EQ(export_text(**memory, module), export_text(*sqlite, module)) << module;
-    EXPECT_EQ(export_text(**memory, module, DataFormat::kJsonLines), export_text(*sqlite, module, DataFormat::kJsonLines))
+    EXPECT_EQ(export_text(**memory, module, DataFormat::kJsonLines),
+              export_text(*sqlite, module, DataFormat::kJsonLines))
         << module;
   }
 }
@@ -452,8 +461,8 @@ TEST(Import, HeaderOnlyAndLongBadValues) {
   EXPECT_EQ(empty->rows_read, 0u);
   EXPECT_EQ(empty->imported, 0u);
   // A bad value of a megabyte is quoted in the message only in part.
-  const auto long_value = import_text(*database, "Contacts", "lastname,assigned_user_id,birthday\nX,19x1," +
-                                                                  std::string(1 << 20, '7') + "\n");
+  const auto long_value = import_text(*database, "Contacts",
+                                      "lastname,assigned_user_id,birthday\nX,19x1," + std::string(1 << 20, '7') + "\n");
   ASSERT_TRUE(long_value.ok());
   EXPECT_EQ(first_issue(long_value),
             "2/birthday/'" + std::string(40, '7') + "…' (1048576 bytes) is not a date (YYYY-MM-DD)");

@@ -36,12 +36,12 @@ TEST(Grammar, Strings) {
   EXPECT_EQ(left_after<string_literal>("'a''''b' x"), 2);
   EXPECT_EQ(left_after<string_literal>("'line\nbreak'"), 0);
   EXPECT_EQ(left_after<string_literal>("'M\xC3\xBCller'"), 0);
-  EXPECT_EQ(left_after<string_literal>("'a\\\\b'"), 0);       // 'a\\b'
-  EXPECT_EQ(left_after<string_literal>("'50\\%'"), 0);        // '50\%'
-  EXPECT_EQ(left_after<string_literal>("''"), -1);            // empty
-  EXPECT_EQ(left_after<string_literal>("'O\\'Brien'"), -1);   // backslash escapes a quote
-  EXPECT_EQ(left_after<string_literal>("'abc"), -1);          // unterminated
-  EXPECT_EQ(left_after<string_literal>("'\xC3('"), -1);       // invalid UTF-8
+  EXPECT_EQ(left_after<string_literal>("'a\\\\b'"), 0);      // 'a\\b'
+  EXPECT_EQ(left_after<string_literal>("'50\\%'"), 0);       // '50\%'
+  EXPECT_EQ(left_after<string_literal>("''"), -1);           // empty
+  EXPECT_EQ(left_after<string_literal>("'O\\'Brien'"), -1);  // backslash escapes a quote
+  EXPECT_EQ(left_after<string_literal>("'abc"), -1);         // unterminated
+  EXPECT_EQ(left_after<string_literal>("'\xC3('"), -1);      // invalid UTF-8
   EXPECT_EQ(left_after<string_literal>("'a' 'b'"), 4);
 }
 
@@ -79,8 +79,9 @@ TEST(Grammar, Statements) {
 }
 
 TEST(Parser, BuildsTheTree) {
-  const auto parsed = parse("SELECT firstname, lastname FROM Contacts WHERE a = 'x' AND b = 1 OR c IN ('p', 'q') "
-                            "ORDER BY lastname, firstname DESC LIMIT 10, 20;");
+  const auto parsed = parse(
+      "SELECT firstname, lastname FROM Contacts WHERE a = 'x' AND b = 1 OR c IN ('p', 'q') "
+      "ORDER BY lastname, firstname DESC LIMIT 10, 20;");
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   const ast::SelectStatement& s = *parsed;
   ASSERT_EQ(s.select.size(), 2U);

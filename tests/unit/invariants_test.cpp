@@ -27,8 +27,8 @@ const Demo& demo() {
     if (!database) throw std::runtime_error(database.error().message);
     Demo d;
     d.database = *database;
-    d.scan_only = std::make_shared<Database>(
-        d.database->schema(), std::make_unique<storage::LimitedBackend>(d.database->backend(), storage::Capabilities{}));
+    d.scan_only = std::make_shared<Database>(d.database->schema(), std::make_unique<storage::LimitedBackend>(
+                                                                       d.database->backend(), storage::Capabilities{}));
     return d;
   }();
   return instance;
@@ -38,9 +38,12 @@ const Demo& demo() {
 std::string literal(const std::string& value) {
   std::string out = "'";
   for (const char c : value) {
-    if (c == '\'') out += "''";
-    else if (c == '\\') out += "\\\\";
-    else out.push_back(c);
+    if (c == '\'')
+      out += "''";
+    else if (c == '\\')
+      out += "\\\\";
+    else
+      out.push_back(c);
   }
   return out + "'";
 }
@@ -111,8 +114,8 @@ TEST(Invariants, ALimitedResultIsAPrefixUnderATotalOrder) {
     const auto all = engine.query(std::string(base) + ";");
     ASSERT_TRUE(all.ok()) << all.error().message;
     for (const auto& [offset, count] : std::vector<std::pair<int, int>>{{0, 10}, {5, 7}, {0, 1}, {30, 100}}) {
-      const auto part = engine.query(std::string(base) + " LIMIT " + std::to_string(offset) + ", " +
-                                     std::to_string(count) + ";");
+      const auto part =
+          engine.query(std::string(base) + " LIMIT " + std::to_string(offset) + ", " + std::to_string(count) + ";");
       ASSERT_TRUE(part.ok()) << part.error().message;
       const std::size_t begin = std::min<std::size_t>(static_cast<std::size_t>(offset), all->rows.size());
       const std::size_t end = std::min<std::size_t>(begin + static_cast<std::size_t>(count), all->rows.size());
@@ -132,8 +135,13 @@ TEST(Invariants, EngineOperatorsAgreeWithTheBackend) {
     ASSERT_TRUE(a.ok() && b.ok());
     EXPECT_EQ(a->rows, b->rows);
     const std::string count = "SELECT count(*) FROM" + query.substr(query.find(" FROM ") + 5);
-    const auto ca = full.query(count.substr(0, count.find(" ORDER BY ") != std::string::npos ? count.find(" ORDER BY ") : count.find(" LIMIT ")) + ";");
-    const auto cb = scan_only.query(count.substr(0, count.find(" ORDER BY ") != std::string::npos ? count.find(" ORDER BY ") : count.find(" LIMIT ")) + ";");
+    const auto ca = full.query(count.substr(0, count.find(" ORDER BY ") != std::string::npos ? count.find(" ORDER BY ")
+                                                                                             : count.find(" LIMIT ")) +
+                               ";");
+    const auto cb =
+        scan_only.query(count.substr(0, count.find(" ORDER BY ") != std::string::npos ? count.find(" ORDER BY ")
+                                                                                      : count.find(" LIMIT ")) +
+                        ";");
     ASSERT_TRUE(ca.ok() && cb.ok()) << (ca.ok() ? "" : ca.error().message);
     EXPECT_EQ(ca->rows, cb->rows);
   }

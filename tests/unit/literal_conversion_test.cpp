@@ -195,7 +195,8 @@ TEST(LiteralConversionTest, DateFieldsReadMysqlsRelaxedForms) {
       {quoted("2020-01-01 00:00:00"), "date 2020-01-01", ""},
       {quoted("0000-00-00"), "date 0000-00-00", ""},
       {quoted("2020-01-01 10:00:00"), "date 2020-01-01",
-       "'2020-01-01 10:00:00' is read as the date 2020-01-01 (a date field has no time of day; as in MySQL the literal is later than that day: = matches nothing, < means <=, >= means >)"},
+       "'2020-01-01 10:00:00' is read as the date 2020-01-01 (a date field has no time of day; as in MySQL the literal "
+       "is later than that day: = matches nothing, < means <=, >= means >)"},
       {quoted("000229"), "date 2000-02-29",
        "'000229' is read as the date 2000-02-29 (MySQL reads a two-digit year 00-69 as 20xx and 70-99 as 19xx)"},
       {quoted("99-12-31"), "date 1999-12-31", "~two-digit year"},
@@ -204,7 +205,8 @@ TEST(LiteralConversionTest, DateFieldsReadMysqlsRelaxedForms) {
        "'2020-01-01abc' is read as the date 2020-01-01 (MySQL ignores the text after the date)"},
       {quoted("20-01-01 10:00:00.5"), "date 2020-01-01",
        "'20-01-01 10:00:00.5' is read as the date 2020-01-01 (MySQL reads a two-digit year 00-69 as 20xx and 70-99 "
-       "as 19xx; a date field has no time of day; as in MySQL the literal is later than that day: = matches nothing, < means <=, >= means >)"},
+       "as 19xx; a date field has no time of day; as in MySQL the literal is later than that day: = matches nothing, < "
+       "means <=, >= means >)"},
       {quoted("2020-01-01 00:00:00.25"), "date 2020-01-01", "~a date field has no time of day"},
       {quoted("2020-01-01 00:00:00.000"), "date 2020-01-01", ""},
       {quoted("2026"), "date 0000-00-00", "'2026' is not a date MySQL can read; " + kZeroDate},
@@ -234,7 +236,8 @@ TEST(LiteralConversionTest, DateTimeFieldsReadADateAsItsMidnight) {
       {number("20200101"), "datetime 2020-01-01 00:00:00", ""},
       {quoted("0000-00-00 00:00:00"), "datetime 0000-00-00 00:00:00", ""},
       {quoted("2020-01-01 10:11:12.5"), "datetime 2020-01-01 10:11:12",
-       "'2020-01-01 10:11:12.5' is read as 2020-01-01 10:11:12 (a datetime field has no fractional seconds; as in MySQL the literal is later than that second: = matches nothing, < means <=, >= means >)"},
+       "'2020-01-01 10:11:12.5' is read as 2020-01-01 10:11:12 (a datetime field has no fractional seconds; as in "
+       "MySQL the literal is later than that second: = matches nothing, < means <=, >= means >)"},
       {quoted("2020-01-01 10:11:12.000"), "datetime 2020-01-01 10:11:12", ""},
       {quoted("200101101112"), "datetime 2020-01-01 10:11:12", "~two-digit year"},
       {quoted("2020-01-01 10:11:12 UTC"), "datetime 2020-01-01 10:11:12",

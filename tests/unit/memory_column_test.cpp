@@ -40,11 +40,29 @@ Value text(std::string s) { return Value(std::move(s)); }
 
 // Values that exercise the collation: case, accents, trailing spaces, a tab, the empty string and NULL.
 std::vector<Value> tricky_values() {
-  return {text("Müller"),  text("MULLER"),   text("muller "),        text("Lee"),      text("Lee "),
-          text("lee\t"),   text(""),         types::Null{},          text("Straße"),   text("Strase"),
-          text("gmail"),   text("xGMAILy"),  text("someone@gmail.com"), text("g mail"), text("Zürich"),
-          text("zurich"),  text("Paris"),    text("PRAHA  "),        text("Łódź"),     text("lodz"),
-          text("a_b%c"),   text("a\\b"),     text("0123456789abcdefGMAIL0123456789abcdef")};
+  return {text("Müller"),
+          text("MULLER"),
+          text("muller "),
+          text("Lee"),
+          text("Lee "),
+          text("lee\t"),
+          text(""),
+          types::Null{},
+          text("Straße"),
+          text("Strase"),
+          text("gmail"),
+          text("xGMAILy"),
+          text("someone@gmail.com"),
+          text("g mail"),
+          text("Zürich"),
+          text("zurich"),
+          text("Paris"),
+          text("PRAHA  "),
+          text("Łódź"),
+          text("lodz"),
+          text("a_b%c"),
+          text("a\\b"),
+          text("0123456789abcdefGMAIL0123456789abcdef")};
 }
 
 std::unique_ptr<Column> column_with(const FieldDef& f, const std::vector<Value>& values, std::size_t unique_padding) {
@@ -65,7 +83,7 @@ Rows expected_rows(const Column& column, std::uint32_t n, const std::function<bo
 // The column's answers to comparisons, IN lists and LIKE patterns against value_ops and the collation.
 void expect_agrees_with_collation(const Column& column, std::uint32_t n) {
   const AllRows all(n);
-  const std::vector<std::string> literals = {"muller", "MÜLLER", "lee", "Lee  ", "lee\t", "", "strase",
+  const std::vector<std::string> literals = {"muller", "MÜLLER", "lee",  "Lee  ", "lee\t", "",     "strase",
                                              "GMAIL",  "zurich", "lodz", "a_b%c", "pad-7", "praha"};
   for (const std::string& literal : literals) {
     for (const auto op : {ast::CompareOp::kEq, ast::CompareOp::kNe, ast::CompareOp::kLt, ast::CompareOp::kGe}) {
@@ -83,23 +101,25 @@ void expect_agrees_with_collation(const Column& column, std::uint32_t n) {
     for (const std::string& s : list) values.push_back(text(s));
     Rows got;
     column.select_in(values, all.selection(), got);
-    EXPECT_EQ(got, expected_rows(column, n, [&](const Value& v) {
-                return std::any_of(values.begin(), values.end(), [&](const Value& lit) {
-                  return types::satisfies(v, ast::CompareOp::kEq, lit);
-                });
-              }))
+    EXPECT_EQ(got, expected_rows(column, n,
+                                 [&](const Value& v) {
+                                   return std::any_of(values.begin(), values.end(), [&](const Value& lit) {
+                                     return types::satisfies(v, ast::CompareOp::kEq, lit);
+                                   });
+                                 }))
         << column.encoding() << " IN starting " << list.front();
   }
-  const std::vector<std::string> patterns = {"%gmail%", "%GMAIL%",  "gmail",   "mul%",  "%ER",    "%er ", "lee",
-                                             "lee ",    "%",        "",        "%ü%",   "_ee",    "%%mail%%", "%\\_b%",
-                                             "%a\\\\b%", "%abcdefg%", "%EF", "pad-1%", "%ł%", "%l%", "z%"};
+  const std::vector<std::string> patterns = {"%gmail%",  "%GMAIL%",   "gmail", "mul%",   "%ER", "%er ",     "lee",
+                                             "lee ",     "%",         "",      "%ü%",    "_ee", "%%mail%%", "%\\_b%",
+                                             "%a\\\\b%", "%abcdefg%", "%EF",   "pad-1%", "%ł%", "%l%",      "z%"};
   for (const std::string& pattern : patterns) {
     Rows got;
     column.select_like(pattern, all.selection(), got);
-    EXPECT_EQ(got, expected_rows(column, n, [&](const Value& v) {
-                const auto* s = std::get_if<std::string>(&v);
-                return s != nullptr && types::collation::like(*s, pattern);
-              }))
+    EXPECT_EQ(got, expected_rows(column, n,
+                                 [&](const Value& v) {
+                                   const auto* s = std::get_if<std::string>(&v);
+                                   return s != nullptr && types::collation::like(*s, pattern);
+                                 }))
         << column.encoding() << " LIKE '" << pattern << "'";
   }
 }
@@ -236,7 +256,7 @@ TEST(MemoryColumn, EntityIdsPackAndFallBack) {
   auto column = make_column(f);
   std::vector<Value> values;
   for (std::uint32_t p = 0; p < 300; ++p) values.push_back(types::EntityId{p, 1000 + p});  // 255 prefixes fit
-  values.push_back(types::EntityId{11, std::uint64_t{1} << 60});  // too large to pack
+  values.push_back(types::EntityId{11, std::uint64_t{1} << 60});                           // too large to pack
   values.push_back(types::Null{});
   for (const Value& v : values) column->append(v);
   for (std::uint32_t r = 0; r < values.size(); ++r) EXPECT_EQ(column->get(r), values[r]) << r;
@@ -260,11 +280,12 @@ TEST(MemoryColumn, EntityIdsPackAndFallBack) {
 TEST(MemoryColumn, DecimalsPackAndFallBack) {
   const FieldDef f = field("amount", FieldType::kCurrency);
   auto column = make_column(f);
-  const std::vector<Value> values = {
-      types::Decimal(types::Decimal::Mantissa(-150050), 2), types::Decimal(types::Decimal::Mantissa(7), 0),
-      types::Decimal(types::Decimal::Mantissa(1) << 100, 30), types::Null{},
-      types::Decimal((types::Decimal::Mantissa(1) << 58) - 1, 8),
-      types::Decimal(-(types::Decimal::Mantissa(1) << 58), 3)};
+  const std::vector<Value> values = {types::Decimal(types::Decimal::Mantissa(-150050), 2),
+                                     types::Decimal(types::Decimal::Mantissa(7), 0),
+                                     types::Decimal(types::Decimal::Mantissa(1) << 100, 30),
+                                     types::Null{},
+                                     types::Decimal((types::Decimal::Mantissa(1) << 58) - 1, 8),
+                                     types::Decimal(-(types::Decimal::Mantissa(1) << 58), 3)};
   for (const Value& v : values) column->append(v);
   for (std::uint32_t r = 0; r < values.size(); ++r) {
     EXPECT_EQ(column->get(r).index(), values[r].index()) << r;

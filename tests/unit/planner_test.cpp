@@ -10,14 +10,15 @@ namespace {
 
 std::string plan_for(const storage::Capabilities& capabilities, std::string_view query) {
   static const auto memory = Database::in_memory(Schema::builtin());
-  auto database = std::make_shared<Database>(memory->schema(),
-                                             std::make_unique<storage::LimitedBackend>(memory->backend(), capabilities));
+  auto database = std::make_shared<Database>(
+      memory->schema(), std::make_unique<storage::LimitedBackend>(memory->backend(), capabilities));
   const auto plan = Engine(database).explain(query);
   EXPECT_TRUE(plan.ok()) << plan.error().message;
   return plan.ok() ? *plan : std::string();
 }
 
-constexpr std::string_view kQuery = "SELECT lastname FROM Contacts WHERE lastname = 'Smith' ORDER BY firstname LIMIT 5, 10;";
+constexpr std::string_view kQuery =
+    "SELECT lastname FROM Contacts WHERE lastname = 'Smith' ORDER BY firstname LIMIT 5, 10;";
 
 TEST(Planner, EverythingGoesToACapableBackend) {
   EXPECT_EQ(plan_for({true, true, true, true}, kQuery),

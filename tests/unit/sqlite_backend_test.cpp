@@ -23,7 +23,8 @@ class TempDir {
  public:
   TempDir() {
     static int counter = 0;
-    path_ = fs::temp_directory_path() / ("vtql-sqlite-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+    path_ = fs::temp_directory_path() /
+            ("vtql-sqlite-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
     fs::remove_all(path_);
     fs::create_directories(path_);
   }
@@ -121,7 +122,8 @@ TEST(SqliteBackend, AnswersAsTheMemoryBackendOverTheDemo) {
            "SELECT count(*) FROM Contacts;",
            "SELECT * FROM Contacts ORDER BY lastname DESC, firstname LIMIT 7, 30;",
            "SELECT firstname, lastname, account_id FROM Contacts WHERE mailingcity = 'zurich' OR lastname LIKE 'M%';",
-           "SELECT accountname, annual_revenue FROM Accounts WHERE annual_revenue > '100000.5' ORDER BY annual_revenue;",
+           "SELECT accountname, annual_revenue FROM Accounts WHERE annual_revenue > '100000.5' ORDER BY "
+           "annual_revenue;",
            "SELECT * FROM Potentials WHERE amount >= 1000 AND closingdate < '2023-01-01' ORDER BY amount DESC;",
            "SELECT ticket_title, parent_id FROM HelpDesk WHERE parent_id LIKE '1%' ORDER BY parent_id LIMIT 50;",
            "SELECT * FROM Leads WHERE assigned_user_id != '19x1' ORDER BY assigned_user_id, createdtime LIMIT 40;",
@@ -264,14 +266,18 @@ std::vector<std::string> contact_indexes(const std::string& path) {
   sqlite3_stmt* stmt = nullptr;
   sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'Contacts' ORDER BY name",
                      -1, &stmt, nullptr);
-  while (sqlite3_step(stmt) == SQLITE_ROW) names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+  while (sqlite3_step(stmt) == SQLITE_ROW)
+    names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
   sqlite3_finalize(stmt);
   sqlite3_prepare_v2(db, "EXPLAIN QUERY PLAN SELECT id FROM Contacts WHERE account_id = 5", -1, &stmt, nullptr);
   std::string plan;
   while (sqlite3_step(stmt) == SQLITE_ROW) plan += reinterpret_cast<const char*>(sqlite3_column_text(stmt, 3));
   sqlite3_finalize(stmt);
   sqlite3_close(db);
-  names.push_back(plan.find("INDEX \"Contacts#account_id\"") != std::string::npos || plan.find("INDEX Contacts#account_id") != std::string::npos ? "lookup uses an index" : "lookup scans: " + plan);
+  names.push_back(plan.find("INDEX \"Contacts#account_id\"") != std::string::npos ||
+                          plan.find("INDEX Contacts#account_id") != std::string::npos
+                      ? "lookup uses an index"
+                      : "lookup scans: " + plan);
   return names;
 }
 
@@ -378,8 +384,13 @@ TEST(SqliteBackend, HostileValuesAreOnlyValues) {
   ASSERT_TRUE(sqlite.ok());
   auto memory = Database::in_memory(Schema::builtin());
   const std::string nul("a\0b", 3);
-  const std::vector<std::string> names = {"O'Brien", "') OR (1=1", "\" OR \"\"=\"", "back\\slash", nul,
-                                          "'; DROP TABLE \"Contacts\"; --", std::string(1 << 20, 'x')};
+  const std::vector<std::string> names = {"O'Brien",
+                                          "') OR (1=1",
+                                          "\" OR \"\"=\"",
+                                          "back\\slash",
+                                          nul,
+                                          "'; DROP TABLE \"Contacts\"; --",
+                                          std::string(1 << 20, 'x')};
   for (const auto& database : {memory, *sqlite}) {
     const ModuleDef& contacts = *database->schema()->find_module("Contacts");
     for (const std::string& name : names) {

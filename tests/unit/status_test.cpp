@@ -15,7 +15,9 @@ TEST(Status, WebserviceSpellings) {
 }
 
 TEST(Status, LocatesLinesAndCharacters) {
-  const std::string_view text = "ab\nc\xC3\xBC" "d\n";
+  const std::string_view text =
+      "ab\nc\xC3\xBC"
+      "d\n";
   EXPECT_EQ(locate(text, 0).line, 1U);
   EXPECT_EQ(locate(text, 2).column, 3U);
   EXPECT_EQ(locate(text, 3).line, 2U);

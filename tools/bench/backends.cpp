@@ -48,7 +48,9 @@ const std::vector<std::string_view>& bench_backend_names() {
 
 Result<std::shared_ptr<Database>> open_bench_database(std::string_view name, const BackendOptions& options) {
   if (name != "memory" && name != "sqlite") {
-    return Error{ErrorCode::kInvalidArgument, "unknown backend '" + std::string(name) + "'", {},
+    return Error{ErrorCode::kInvalidArgument,
+                 "unknown backend '" + std::string(name) + "'",
+                 {},
                  "the backends are memory and sqlite"};
   }
   DemoOptions demo;

@@ -26,14 +26,30 @@ std::vector<std::size_t> char_starts(std::string_view s) {
 
 void append_escaped(std::string& out, char c) {
   switch (c) {
-    case '\'': out += "''"; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
-    case '\0': out += "\\0"; break;
-    case '\x1A': out += "\\Z"; break;
-    default: out.push_back(c); break;
+    case '\'':
+      out += "''";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    case '\0':
+      out += "\\0";
+      break;
+    case '\x1A':
+      out += "\\Z";
+      break;
+    default:
+      out.push_back(c);
+      break;
   }
 }
 
@@ -101,8 +117,8 @@ Result<ParameterValues> ParameterValues::load(const Workload& workload, const En
       return param_error(param, module->name + " has no readable field '" + param.field + "'",
                          close.empty() ? std::string() : "did you mean '" + close + "'?");
     }
-    pool.bare = (field->is_id() || value_class(field->type) == ValueClass::kEntityId) && param.kind != ParamKind::kPrefix &&
-                param.kind != ParamKind::kContains;
+    pool.bare = (field->is_id() || value_class(field->type) == ValueClass::kEntityId) &&
+                param.kind != ParamKind::kPrefix && param.kind != ParamKind::kContains;
     const std::string key = param.module + "." + param.field;
     auto cached = cache.find(key);
     if (cached == cache.end()) {
@@ -134,10 +150,10 @@ Result<ParameterValues> ParameterValues::load(const Workload& workload, const En
     const auto checked = engine.check(instance);
     if (!checked) {
       const Error& e = checked.error();
-      return Error{ErrorCode::kInvalidArgument,
-                   "the query of template '" + t.name + "' is not valid: " + std::string(to_string(e.code)) + ": " +
-                       e.message,
-                   t.span, "an instance: " + instance};
+      return Error{
+          ErrorCode::kInvalidArgument,
+          "the query of template '" + t.name + "' is not valid: " + std::string(to_string(e.code)) + ": " + e.message,
+          t.span, "an instance: " + instance};
     }
   }
   return out;

@@ -24,7 +24,9 @@ struct Percentile {
 constexpr Percentile kPercentiles[] = {
     {"p50", "p50", 50}, {"p90", "p90", 90}, {"p99", "p99", 99}, {"p99.9", "p99.9", 99.9}, {"max", "max", 100}};
 
-std::uint64_t at(const Histogram& h, double percentile) { return percentile >= 100 ? h.max() : h.percentile(percentile); }
+std::uint64_t at(const Histogram& h, double percentile) {
+  return percentile >= 100 ? h.max() : h.percentile(percentile);
+}
 
 double micros(std::uint64_t nanoseconds) { return static_cast<double>(nanoseconds) / 1000.0; }
 
@@ -182,8 +184,7 @@ std::string format_latency(std::uint64_t ns) {
 
 void print_workload_table(std::ostream& os, const RunInfo& info, const Workload& workload,
                           const std::vector<BackendResult>& results) {
-  os << "workload " << workload.name << " (" << workload.templates.size() << " templates): " << run_shape(info)
-     << "\n";
+  os << "workload " << workload.name << " (" << workload.templates.size() << " templates): " << run_shape(info) << "\n";
   const double total_weight = static_cast<double>(workload.total_weight());
   for (const BackendResult& result : results) {
     const Tally& all = result.total;
@@ -192,14 +193,16 @@ void print_workload_table(std::ostream& os, const RunInfo& info, const Workload&
        << " s = " << rate(per_second(all.queries(), result.seconds)) << " q/s";
     if (result.rounds.size() > 1) os << " (rounds ±" << fixed(round_spread(result) * 100, 1) << "%)";
     os << ", " << grouped(all.rows) << " rows, " << grouped(all.errors) << (all.errors == 1 ? " error\n" : " errors\n");
-    TextTable table({"template", "weight", "queries", "q/s", "rows/q", "errors", "mean", "p50", "p90", "p99", "p99.9",
-                     "max"},
-                    "l");
+    TextTable table(
+        {"template", "weight", "queries", "q/s", "rows/q", "errors", "mean", "p50", "p90", "p99", "p99.9", "max"}, "l");
     auto row_of = [&](const std::string& name, std::string weight, const Tally& tally) {
-      std::vector<std::string> row{name, std::move(weight), grouped(tally.queries()),
-                                   rate(per_second(tally.queries(), result.seconds)),
-                                   tally.queries() ? fixed(static_cast<double>(tally.rows) / static_cast<double>(tally.queries()), 1) : "-",
-                                   grouped(tally.errors)};
+      std::vector<std::string> row{
+          name,
+          std::move(weight),
+          grouped(tally.queries()),
+          rate(per_second(tally.queries(), result.seconds)),
+          tally.queries() ? fixed(static_cast<double>(tally.rows) / static_cast<double>(tally.queries()), 1) : "-",
+          grouped(tally.errors)};
       add_latency_cells(row, tally.latency);
       table.add(std::move(row));
     };
@@ -222,11 +225,12 @@ void print_workload_table(std::ostream& os, const RunInfo& info, const Workload&
   os << "\nratios to " << base.label << " (q/s above 1 is faster; latency below 1 is faster)\n";
   TextTable table({"template", "backend", "q/s", "p50", "p90", "p99", "p99.9", "max"}, "ll");
   auto ratio_row = [&](const std::string& name, const BackendResult& other, const Tally& mine, const Tally& theirs) {
-    std::vector<std::string> row{name, other.label,
-                                 ratio(per_second(theirs.queries(), other.seconds) /
-                                       per_second(mine.queries(), base.seconds))};
+    std::vector<std::string> row{
+        name, other.label,
+        ratio(per_second(theirs.queries(), other.seconds) / per_second(mine.queries(), base.seconds))};
     for (const Percentile& p : kPercentiles) {
-      row.push_back(ratio(static_cast<double>(at(theirs.latency, p.value)) / static_cast<double>(at(mine.latency, p.value))));
+      row.push_back(
+          ratio(static_cast<double>(at(theirs.latency, p.value)) / static_cast<double>(at(mine.latency, p.value))));
     }
     table.add(std::move(row));
   };
@@ -299,7 +303,8 @@ std::string workload_json(const RunInfo& info, const Workload& workload, const s
       Json r;
       r["backend"] = results[b].label;
       r["baseline"] = base.label;
-      r["qps"] = per_second(results[b].total.queries(), results[b].seconds) / per_second(base.total.queries(), base.seconds);
+      r["qps"] =
+          per_second(results[b].total.queries(), results[b].seconds) / per_second(base.total.queries(), base.seconds);
       for (const Percentile& p : kPercentiles) {
         r[p.key] = static_cast<double>(at(results[b].total.latency, p.value)) /
                    static_cast<double>(std::max<std::uint64_t>(1, at(base.total.latency, p.value)));
@@ -373,9 +378,10 @@ void print_queries_table(std::ostream& os, const RunInfo& info, const std::vecto
     std::vector<std::string> row{std::to_string(timings[0][q].line)};
     for (std::size_t b = 1; b < labels.size(); ++b) {
       const bool failed = timings[0][q].error || timings[b][q].error;
-      row.push_back(failed ? "-"
-                           : ratio(static_cast<double>(timings[b][q].latency.percentile(50)) /
-                                   static_cast<double>(std::max<std::uint64_t>(1, timings[0][q].latency.percentile(50)))));
+      row.push_back(failed
+                        ? "-"
+                        : ratio(static_cast<double>(timings[b][q].latency.percentile(50)) /
+                                static_cast<double>(std::max<std::uint64_t>(1, timings[0][q].latency.percentile(50)))));
     }
     table.add(std::move(row));
   }
@@ -506,7 +512,9 @@ Status run_gnuplot(const std::string& script) {
     if (access(candidate.c_str(), X_OK) == 0) found = candidate;
   }
   if (found.empty() || found.find('\'') != std::string::npos) {
-    return Error{ErrorCode::kInvalidArgument, "--plot needs gnuplot, which is not installed", {},
+    return Error{ErrorCode::kInvalidArgument,
+                 "--plot needs gnuplot, which is not installed",
+                 {},
                  "install the Debian package gnuplot-nox (apt-get install gnuplot-nox)"};
   }
   FILE* pipe = popen(("'" + found + "'").c_str(), "w");
@@ -514,8 +522,8 @@ Status run_gnuplot(const std::string& script) {
   const bool written = std::fwrite(script.data(), 1, script.size(), pipe) == script.size();
   const int status = pclose(pipe);
   if (!written || status != 0) {
-    return Error{ErrorCode::kIoError, "gnuplot failed (status " + std::to_string(status) + ") drawing the plot", {},
-                 {}};
+    return Error{
+        ErrorCode::kIoError, "gnuplot failed (status " + std::to_string(status) + ") drawing the plot", {}, {}};
   }
   return Ok{};
 }

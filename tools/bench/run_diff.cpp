@@ -133,7 +133,8 @@ Result<std::vector<Metric>> metrics_of(std::string_view text, std::string_view w
   if (doc.contains("vtql_bench")) return vtql_metrics(doc);
   if (doc.contains("benchmarks") && doc["benchmarks"].is_array()) return google_metrics(doc);
   return Error{ErrorCode::kInvalidArgument,
-               "the " + std::string(which) + " run is neither vtql bench JSON nor Google Benchmark JSON", {},
+               "the " + std::string(which) + " run is neither vtql bench JSON nor Google Benchmark JSON",
+               {},
                "make it with `vtql bench --format json` or `--benchmark_format=json`"};
 }
 
@@ -173,7 +174,9 @@ Result<std::vector<MetricChange>> diff_runs(std::string_view before_json, std::s
     out.push_back(std::move(change));
   }
   if (out.empty()) {
-    return Error{ErrorCode::kInvalidArgument, "the two runs share no metric to compare", {},
+    return Error{ErrorCode::kInvalidArgument,
+                 "the two runs share no metric to compare",
+                 {},
                  "compare runs of the same workload (or the same benchmarks)"};
   }
   return out;

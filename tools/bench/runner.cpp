@@ -43,7 +43,8 @@ void run_one(const Workload& workload, const Target& target, std::size_t index, 
   const auto start = Clock::now();
   const auto result = target.engine->query(query);
   const auto elapsed = Clock::now() - start;
-  tally.latency.record(static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count()));
+  tally.latency.record(
+      static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count()));
   if (result) {
     tally.rows += result->rows.size();
     return;
@@ -69,7 +70,7 @@ RoundResult run_round(const Workload& workload, const Picker& picker, const Targ
   std::atomic<bool> stop{false};
   std::mutex mutex;
   std::condition_variable all_done;
-  unsigned finished = 0;                        // guarded by mutex
+  unsigned finished = 0;                         // guarded by mutex
   std::vector<Clock::time_point> ends(threads);  // when each client stopped
 
   auto client = [&](unsigned thread) {

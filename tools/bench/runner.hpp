@@ -59,14 +59,14 @@ struct Progress {
   std::string label;
   std::size_t round = 0;  // from 1
   std::size_t rounds = 0;
-  double seconds = 0;     // into this round
+  double seconds = 0;         // into this round
   std::uint64_t queries = 0;  // in this round
   std::uint64_t errors = 0;
 };
 
 struct RunOptions {
   unsigned threads = 1;
-  std::optional<std::uint64_t> count;          // queries per backend over all rounds; else duration
+  std::optional<std::uint64_t> count;                            // queries per backend over all rounds; else duration
   std::chrono::nanoseconds duration = std::chrono::seconds(10);  // per backend over all rounds
   unsigned rounds = 3;
   std::uint64_t warmup = 0;  // untimed queries per backend before its first round

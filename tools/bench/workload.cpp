@@ -66,7 +66,8 @@ bool is_identifier(std::string_view s) {
 
 // Template and workload names also allow '-' and '.', as in "contacts-list".
 bool is_label(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_identifier_char(c) || c == '-' || c == '.'; });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](char c) { return is_identifier_char(c) || c == '-' || c == '.'; });
 }
 
 // A directive line up to a comment: '#' after a space or tab. Query lines keep theirs, since '#' may be in a string.
@@ -227,7 +228,8 @@ class Parser {
     if (w.size() < 2) return fail(span_of(line, body), "expected 'weight W' with a whole number W");
     const auto weight = parse_number<std::uint64_t>(w[1]);
     if (!weight || *weight == 0 || *weight > kMaxWeight) {
-      return fail(span_of(line, w[1]), "a weight is a whole number from 1 to 1000000, found '" + std::string(w[1]) + "'");
+      return fail(span_of(line, w[1]),
+                  "a weight is a whole number from 1 to 1000000, found '" + std::string(w[1]) + "'");
     }
     QueryTemplate added;
     added.weight = static_cast<std::uint32_t>(*weight);
@@ -235,7 +237,8 @@ class Parser {
     added.name = "line" + std::to_string(line.number);
     for (std::size_t i = 2; i < w.size(); ++i) {
       if (w[i].substr(0, 5) != "name=") {
-        return fail(span_of(line, w[i]), "unknown attribute '" + std::string(w[i]) + "'", "the one attribute is name=NAME");
+        return fail(span_of(line, w[i]), "unknown attribute '" + std::string(w[i]) + "'",
+                    "the one attribute is name=NAME");
       }
       const std::string_view name = w[i].substr(5);
       if (!is_label(name)) {
@@ -305,8 +308,8 @@ class Parser {
 
   Error unterminated(const std::optional<Line>& at) const {
     const QueryTemplate& t = workload_.templates.back();
-    std::string message = "the query of template '" + t.name + "' (line " + std::to_string(open_line_) +
-                          ") does not end with ';'";
+    std::string message =
+        "the query of template '" + t.name + "' (line " + std::to_string(open_line_) + ") does not end with ';'";
     message += at ? " before line " + std::to_string(at->number) : " before the end of the file";
     if (t.text.empty()) message = "the 'weight' line of template '" + t.name + "' has no query after it";
     return fail(t.span, std::move(message), "end each query with ';' at the end of its last line");
@@ -319,9 +322,9 @@ class Parser {
       const auto found = std::find(names.begin(), names.end(), r.name);
       if (found == names.end()) {
         const std::string close = closest_name(r.name, names);
-        return fail(r.span, "no parameter '" + r.name + "' is declared",
-                    close.empty() ? "declare it with 'param " + r.name + " = Module.field'"
-                                  : "did you mean '$" + close + "'?");
+        return fail(
+            r.span, "no parameter '" + r.name + "' is declared",
+            close.empty() ? "declare it with 'param " + r.name + " = Module.field'" : "did you mean '$" + close + "'?");
       }
       workload_.templates[r.template_index].pieces[r.piece_index].param = static_cast<int>(found - names.begin());
     }

@@ -121,8 +121,8 @@ void print_workload_error(const std::string& source, const std::string& text, co
 }
 
 std::vector<std::string> backend_labels(const BenchOptions& options) {
-  const std::vector<std::string> names = options.compare.empty() ? std::vector<std::string>{options.backend}
-                                                                 : options.compare;
+  const std::vector<std::string> names =
+      options.compare.empty() ? std::vector<std::string>{options.backend} : options.compare;
   return names;
 }
 
@@ -320,7 +320,8 @@ int run_bench(const BenchOptions& options) {
     if (!file) {
       std::string names;
       for (const auto name : bench::builtin_workload_names()) names += (names.empty() ? "" : ", ") + std::string(name);
-      say("no built-in workload or readable file named '" + options.workload + "'", "the built-in workloads are " + names);
+      say("no built-in workload or readable file named '" + options.workload + "'",
+          "the built-in workloads are " + names);
       return kExitUsage;
     }
     text = *file;
@@ -377,8 +378,7 @@ int run_bench(const BenchOptions& options) {
   std::cout.flush();
   if (!options.plot.empty()) {
     const std::string title = "vtql bench: workload " + workload->name + ", scale " + std::to_string(options.scale) +
-                              ", " + std::to_string(options.threads) +
-                              (options.threads == 1 ? " thread" : " threads");
+                              ", " + std::to_string(options.threads) + (options.threads == 1 ? " thread" : " threads");
     if (const int status = write_plot(bench::workload_plot_script(options.plot, title, results))) return status;
   }
   bool failed = false;
@@ -395,7 +395,8 @@ std::function<int()> add_bench_command(CLI::App& app) {
   add_schema_options(*cmd, options->schema);
   add_database_options(*cmd, options->schema, /*with_backend=*/false);
   std::string workloads;
-  for (const auto name : bench::builtin_workload_names()) workloads += (workloads.empty() ? "" : "|") + std::string(name);
+  for (const auto name : bench::builtin_workload_names())
+    workloads += (workloads.empty() ? "" : "|") + std::string(name);
   cmd->add_option("--workload", options->workload, "A built-in workload (" + workloads + ") or a workload file")
       ->capture_default_str();
   std::string backends;
@@ -433,8 +434,9 @@ std::function<int()> add_bench_command(CLI::App& app) {
   cmd->add_option("--format", options->format, "table for people, json or csv for machines")
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();
-  cmd->add_option("--plot", options->plot, "Also draw throughput and latency per backend into FILE.png or FILE.svg "
-                                           "(needs gnuplot)");
+  cmd->add_option("--plot", options->plot,
+                  "Also draw throughput and latency per backend into FILE.png or FILE.svg "
+                  "(needs gnuplot)");
   cmd->add_option("--max-rows", options->max_rows, "Row cap for LIMIT, as in vtql query")->capture_default_str();
   cmd->add_flag("--show-workload", options->show_workload, "Print the workload's text and stop");
   cmd->add_option("--diff", options->diff,

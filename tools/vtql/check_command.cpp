@@ -104,8 +104,9 @@ std::function<int()> add_check_command(CLI::App& app) {
   add_database_options(*cmd, options->schema, /*with_backend=*/false);
   cmd->add_option("--dialect", options->dialect, "Query dialect")->check(CLI::IsMember({"vtiger", "extended"}));
   cmd->add_option("--max-rows", options->max_rows, "Row cap for LIMIT (0: no cap)");
-  cmd->add_flag("--jsonl", options->jsonl, "Read queries as JSON strings, one per line, from standard input; answer "
-                                           "one JSON object per line");
+  cmd->add_flag("--jsonl", options->jsonl,
+                "Read queries as JSON strings, one per line, from standard input; answer "
+                "one JSON object per line");
   cmd->add_option("--format", options->format, "Output for queries given as arguments")
       ->check(CLI::IsMember({"text", "json"}));
   return [options] { return run(*options); };

@@ -14,7 +14,7 @@ namespace vtql::cli {
 struct SchemaOptions {
   std::string schema_path;
   bool no_builtin = false;
-  std::string db_path;            // --db: a SQLite database file, which holds its own schema
+  std::string db_path;             // --db: a SQLite database file, which holds its own schema
   std::string backend = "sqlite";  // --backend: with --db, run on the file or on a copy in memory
 };
 

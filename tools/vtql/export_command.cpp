@@ -75,8 +75,9 @@ int run_export(const ExportCommandOptions& options) {
 std::function<int()> add_export_command(CLI::App& app) {
   auto options = std::make_shared<ExportCommandOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "export", "Write a module's live records from a database file as CSV or JSON Lines (id first, then the fields "
-                "of SELECT * in describe order)");
+      "export",
+      "Write a module's live records from a database file as CSV or JSON Lines (id first, then the fields "
+      "of SELECT * in describe order)");
   cmd->add_option("--db", options->db_path, "The vtql SQLite database file")->required();
   cmd->add_option("--module", options->module, "The module to export, e.g. Contacts")->required();
   cmd->add_option("--format", options->format, "csv or jsonl; by default from --output's extension, else csv")

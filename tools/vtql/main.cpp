@@ -14,10 +14,14 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "vtql 0.1.0");
   const std::vector<std::pair<std::string, std::function<int()>>> commands{
-      {"query", vtql::cli::add_query_command(app)},         {"check", vtql::cli::add_check_command(app)},
-      {"explain", vtql::cli::add_explain_command(app)},     {"describe", vtql::cli::add_describe_command(app)},
-      {"listtypes", vtql::cli::add_listtypes_command(app)}, {"bench", vtql::cli::add_bench_command(app)},
-      {"import", vtql::cli::add_import_command(app)},       {"export", vtql::cli::add_export_command(app)},
+      {"query", vtql::cli::add_query_command(app)},
+      {"check", vtql::cli::add_check_command(app)},
+      {"explain", vtql::cli::add_explain_command(app)},
+      {"describe", vtql::cli::add_describe_command(app)},
+      {"listtypes", vtql::cli::add_listtypes_command(app)},
+      {"bench", vtql::cli::add_bench_command(app)},
+      {"import", vtql::cli::add_import_command(app)},
+      {"export", vtql::cli::add_export_command(app)},
       {"demo", vtql::cli::add_demo_command(app)}};
   try {
     app.parse(argc, argv);

@@ -22,8 +22,9 @@ int run_describe(const MetadataOptions& options) {
   if (module == nullptr) {
     std::vector<std::string_view> names;
     for (const ModuleDef& m : schema->modules()) names.push_back(m.name);
-    nlohmann::ordered_json error{{"code", "ACCESS_DENIED"},
-                                 {"message", "Permission to perform the operation is denied for name : " + options.module}};
+    nlohmann::ordered_json error{
+        {"code", "ACCESS_DENIED"},
+        {"message", "Permission to perform the operation is denied for name : " + options.module}};
     if (const std::string close = closest_name(options.module, names); !close.empty()) {
       error["hint"] = "did you mean '" + close + "'? (module names are case-sensitive)";
     }

@@ -37,7 +37,8 @@ std::function<void(std::uint64_t, std::uint64_t)> progress_bar() {
     last = percent;
     const int width = 40;
     const int filled = percent * width / 100;
-    std::fprintf(stderr, "\rgenerating the demo CRM [%s%s] %3d%%", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+    std::fprintf(stderr, "\rgenerating the demo CRM [%s%s] %3d%%",
+                 std::string(static_cast<std::size_t>(filled), '#').c_str(),
                  std::string(static_cast<std::size_t>(width - filled), ' ').c_str(), percent);
     if (done >= total) std::fprintf(stderr, "\r%*s\r", width + 40, "");
     std::fflush(stderr);
@@ -79,7 +80,8 @@ std::string cell(const std::optional<std::string>& value, std::size_t width) {
       break;
     }
     columns += char_width;
-    for (std::size_t k = i; k < i + length; ++k) out.push_back(static_cast<unsigned char>(text[k]) < 0x20 ? ' ' : text[k]);
+    for (std::size_t k = i; k < i + length; ++k)
+      out.push_back(static_cast<unsigned char>(text[k]) < 0x20 ? ' ' : text[k]);
     i += length;
   }
   return out;

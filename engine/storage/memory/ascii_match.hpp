@@ -87,10 +87,14 @@ class AsciiLike {
     const std::size_t n = lower_.size();
     if (size < n) return false;
     switch (kind_) {
-      case Kind::kExact: return size == n && equal_folded(text, lower_.data(), n);
-      case Kind::kPrefix: return equal_folded(text, lower_.data(), n);
-      case Kind::kSuffix: return equal_folded(text + size - n, lower_.data(), n);
-      case Kind::kInfix: return n == 0 || contains(text, size);
+      case Kind::kExact:
+        return size == n && equal_folded(text, lower_.data(), n);
+      case Kind::kPrefix:
+        return equal_folded(text, lower_.data(), n);
+      case Kind::kSuffix:
+        return equal_folded(text + size - n, lower_.data(), n);
+      case Kind::kInfix:
+        return n == 0 || contains(text, size);
     }
     return false;
   }

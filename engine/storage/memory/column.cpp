@@ -66,16 +66,25 @@ bool Column::sort_keys(const std::vector<std::uint32_t>& /*rows*/, std::vector<s
 std::unique_ptr<Column> make_column(const FieldDef& field) {
   if (field.is_id()) return std::make_unique<FixedColumn<types::EntityId>>(field);
   switch (value_class(field.type)) {
-    case ValueClass::kInteger: return std::make_unique<FixedColumn<std::int64_t>>(field);
-    case ValueClass::kDouble: return std::make_unique<FixedColumn<double>>(field);
-    case ValueClass::kDecimal: return std::make_unique<FixedColumn<types::Decimal>>(field);
-    case ValueClass::kBoolean: return std::make_unique<FixedColumn<bool>>(field);
-    case ValueClass::kDate: return std::make_unique<FixedColumn<types::Date>>(field);
-    case ValueClass::kDateTime: return std::make_unique<FixedColumn<types::DateTime>>(field);
-    case ValueClass::kTime: return std::make_unique<FixedColumn<types::Time>>(field);
-    case ValueClass::kEntityId: return std::make_unique<FixedColumn<types::EntityId>>(field);
+    case ValueClass::kInteger:
+      return std::make_unique<FixedColumn<std::int64_t>>(field);
+    case ValueClass::kDouble:
+      return std::make_unique<FixedColumn<double>>(field);
+    case ValueClass::kDecimal:
+      return std::make_unique<FixedColumn<types::Decimal>>(field);
+    case ValueClass::kBoolean:
+      return std::make_unique<FixedColumn<bool>>(field);
+    case ValueClass::kDate:
+      return std::make_unique<FixedColumn<types::Date>>(field);
+    case ValueClass::kDateTime:
+      return std::make_unique<FixedColumn<types::DateTime>>(field);
+    case ValueClass::kTime:
+      return std::make_unique<FixedColumn<types::Time>>(field);
+    case ValueClass::kEntityId:
+      return std::make_unique<FixedColumn<types::EntityId>>(field);
     case ValueClass::kText:
-    case ValueClass::kNone: return std::make_unique<TextColumn>(field);
+    case ValueClass::kNone:
+      return std::make_unique<TextColumn>(field);
   }
   return std::make_unique<TextColumn>(field);
 }

@@ -152,8 +152,8 @@ Rows matching_rows(const MemoryBackend::Table& table, const ScanSpec& spec, std:
   Rows rows;
   const bool early_stop = wanted && spec.order.empty() && table.ids_ascending();
   if (spec.filter == nullptr) {
-    const auto enough = static_cast<std::size_t>(early_stop ? std::min<std::uint64_t>(*wanted, table.live_count)
-                                                            : table.live_count);
+    const auto enough =
+        static_cast<std::size_t>(early_stop ? std::min<std::uint64_t>(*wanted, table.live_count) : table.live_count);
     rows.reserve(enough);
     for (std::uint32_t begin = 0; begin < table.size() && rows.size() < enough; begin += 4096) {
       const Selection block{nullptr, table.live.words(), begin, std::min(table.size(), begin + 4096)};
@@ -211,7 +211,9 @@ void order_rows(const MemoryBackend::Table& table, const std::vector<binder::Bou
   for (std::uint32_t i = 0; i < positions.size(); ++i) positions[i] = i;
   const auto before = [&](std::uint32_t a, std::uint32_t b) {
     for (std::size_t i = 0; i < order.size(); ++i) {
-      const int c = keyed[i] ? (keys[i][a] < keys[i][b] ? -1 : keys[i][a] > keys[i][b] ? 1 : 0)
+      const int c = keyed[i] ? (keys[i][a] < keys[i][b]   ? -1
+                                : keys[i][a] > keys[i][b] ? 1
+                                                          : 0)
                              : column(i).compare_rows(rows[a], rows[b]);
       if (c != 0) return order[i].direction == ast::Direction::kAsc ? c < 0 : c > 0;
     }
@@ -271,7 +273,8 @@ MemoryBackend::Table* MemoryBackend::table_for(const ModuleDef& module) const {
 Result<std::unique_ptr<Cursor>> MemoryBackend::scan(const ScanSpec& spec) const {
   std::shared_lock lock(mutex_);
   const Table* table = table_for(*spec.module);
-  if (table == nullptr) return Error{ErrorCode::kDatabaseQueryError, "no table for module " + spec.module->name, {}, {}};
+  if (table == nullptr)
+    return Error{ErrorCode::kDatabaseQueryError, "no table for module " + spec.module->name, {}, {}};
 
   const std::optional<std::uint64_t> wanted =
       spec.limit ? std::optional<std::uint64_t>(spec.offset + *spec.limit) : std::nullopt;
@@ -299,9 +302,11 @@ Result<std::unique_ptr<Cursor>> MemoryBackend::scan(const ScanSpec& spec) const 
 Result<std::uint64_t> MemoryBackend::count(const ScanSpec& spec) const {
   std::shared_lock lock(mutex_);
   const Table* table = table_for(*spec.module);
-  if (table == nullptr) return Error{ErrorCode::kDatabaseQueryError, "no table for module " + spec.module->name, {}, {}};
+  if (table == nullptr)
+    return Error{ErrorCode::kDatabaseQueryError, "no table for module " + spec.module->name, {}, {}};
   if (spec.filter == nullptr) return std::uint64_t{table->live_count};
-  if (const auto* c = std::get_if<binder::BoundComparison>(spec.filter); c != nullptr && c->field.index != table->id_field) {
+  if (const auto* c = std::get_if<binder::BoundComparison>(spec.filter);
+      c != nullptr && c->field.index != table->id_field) {
     return table->columns[static_cast<std::size_t>(c->field.index)]->count(c->op, c->value, table->all());
   }
   Rows rows;
@@ -343,7 +348,8 @@ Status MemoryBackend::insert_with_id(const ModuleDef& module, std::uint64_t id, 
     return Error{ErrorCode::kInvalidArgument,
                  "a " + module.name + " record has " + std::to_string(table->columns.size()) + " fields, not " +
                      std::to_string(record.size()),
-                 {}, {}};
+                 {},
+                 {}};
   }
   if (table->row_of(id)) {
     return Error{ErrorCode::kInvalidArgument, module.name + " already has a record " + std::to_string(id), {}, {}};
@@ -358,8 +364,10 @@ Status MemoryBackend::insert_with_id(const ModuleDef& module, std::uint64_t id, 
   }
   table->add_id(id);
   ++table->live_count;
-  if (is_actor(module)) next_actor_id_ = std::max(next_actor_id_, id + 1);
-  else if (module.is_entity) next_entity_id_ = std::max(next_entity_id_, id + 1);
+  if (is_actor(module))
+    next_actor_id_ = std::max(next_actor_id_, id + 1);
+  else if (module.is_entity)
+    next_entity_id_ = std::max(next_entity_id_, id + 1);
   return Ok{};
 }
 
@@ -422,9 +430,8 @@ Result<std::vector<Change>> MemoryBackend::changes_since(std::string_view module
 
 std::size_t MemoryBackend::memory_bytes() const {
   std::shared_lock lock(mutex_);
-  std::size_t bytes = sizeof(MemoryBackend) + tables_.capacity() * sizeof(void*) +
-                      by_module_.size() * 32 + by_module_.bucket_count() * sizeof(void*) +
-                      deletions_.capacity() * sizeof(Change);
+  std::size_t bytes = sizeof(MemoryBackend) + tables_.capacity() * sizeof(void*) + by_module_.size() * 32 +
+                      by_module_.bucket_count() * sizeof(void*) + deletions_.capacity() * sizeof(Change);
   for (const Change& d : deletions_) bytes += d.module.capacity() > 15 ? d.module.capacity() + 1 : 0;
   for (const auto& table : tables_) bytes += table->memory_bytes();
   return bytes;

@@ -55,9 +55,12 @@ class TextColumn final : public Column {
 
   bool is_null(std::uint32_t row) const override {
     switch (mode_) {
-      case Mode::kDictionary8: return codes8_[row] == 0;
-      case Mode::kDictionary16: return codes16_[row] == 0;
-      case Mode::kArena: return offsets_[row] == kNullOffset;
+      case Mode::kDictionary8:
+        return codes8_[row] == 0;
+      case Mode::kDictionary16:
+        return codes16_[row] == 0;
+      case Mode::kArena:
+        return offsets_[row] == kNullOffset;
     }
     return true;
   }
@@ -136,8 +139,7 @@ class TextColumn final : public Column {
 
   void select_like(std::string_view pattern, const Selection& in, std::vector<std::uint32_t>& out) const override {
     if (mode_ != Mode::kArena) {
-      return select_codes(hits([&](std::string_view cell) { return types::collation::like(cell, pattern); }), in,
-                          out);
+      return select_codes(hits([&](std::string_view cell) { return types::collation::like(cell, pattern); }), in, out);
     }
     if (const auto ascii = AsciiLike::parse(pattern)) {
       return scan_arena(
@@ -169,9 +171,8 @@ class TextColumn final : public Column {
     if (mode_ == Mode::kArena || (distinct > 256 && distinct > rows.size())) return false;
     std::vector<std::uint16_t> by_value(distinct);
     std::iota(by_value.begin(), by_value.end(), std::uint16_t{1});
-    std::sort(by_value.begin(), by_value.end(), [&](std::uint16_t a, std::uint16_t b) {
-      return types::collation::compare(entry(a), entry(b)) < 0;
-    });
+    std::sort(by_value.begin(), by_value.end(),
+              [&](std::uint16_t a, std::uint16_t b) { return types::collation::compare(entry(a), entry(b)) < 0; });
     std::vector<std::uint32_t> rank(distinct + 1, 0);  // NULL ranks first
     std::uint32_t next = 0;
     for (std::size_t i = 0; i < distinct; ++i) {
@@ -185,9 +186,12 @@ class TextColumn final : public Column {
 
   std::string_view encoding() const noexcept override {
     switch (mode_) {
-      case Mode::kDictionary8: return "dictionary8";
-      case Mode::kDictionary16: return "dictionary16";
-      case Mode::kArena: return "arena";
+      case Mode::kDictionary8:
+        return "dictionary8";
+      case Mode::kDictionary16:
+        return "dictionary16";
+      case Mode::kArena:
+        return "arena";
     }
     return "arena";
   }
@@ -231,7 +235,7 @@ class TextColumn final : public Column {
   // the dictionary stops paying off.
   std::uint16_t code_of(const std::string& text) {
     const std::size_t mask = slots_.size() - 1;
-    std::size_t slot = slots_.empty() ? 0 : std::hash<std::string_view>{}(text) & mask;
+    std::size_t slot = slots_.empty() ? 0 : std::hash<std::string_view>{}(text)&mask;
     if (!slots_.empty()) {
       for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
         if (entry(slots_[slot]) == text) return slots_[slot];

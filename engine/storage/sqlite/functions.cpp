@@ -68,9 +68,9 @@ InSet::InSet(const binder::BoundIn& in) : field_(in.field.field), values_(in.val
 
 bool InSet::contains(const types::Value& value) const {
   if (std::holds_alternative<types::Null>(value)) return false;
-  const auto it = std::lower_bound(values_.begin(), values_.end(), value, [](const types::Value& c, const types::Value& v) {
-    return types::compare(v, c) > 0;
-  });
+  const auto it =
+      std::lower_bound(values_.begin(), values_.end(), value,
+                       [](const types::Value& c, const types::Value& v) { return types::compare(v, c) > 0; });
   return it != values_.end() && types::satisfies(value, ast::CompareOp::kEq, *it);
 }
 

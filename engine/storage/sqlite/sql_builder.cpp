@@ -46,11 +46,16 @@ std::optional<SqlValue> native_literal(const types::Value& literal, const FieldD
           [&](const auto& v) {
             using V = std::decay_t<decltype(v)>;
             switch (class_of(field)) {
-              case ValueClass::kBoolean: return std::is_same_v<V, bool>;
-              case ValueClass::kDate: return std::is_same_v<V, types::Date>;
-              case ValueClass::kDateTime: return std::is_same_v<V, types::DateTime>;
-              case ValueClass::kTime: return std::is_same_v<V, types::Time>;
-              default: return std::is_same_v<V, types::EntityId>;
+              case ValueClass::kBoolean:
+                return std::is_same_v<V, bool>;
+              case ValueClass::kDate:
+                return std::is_same_v<V, types::Date>;
+              case ValueClass::kDateTime:
+                return std::is_same_v<V, types::DateTime>;
+              case ValueClass::kTime:
+                return std::is_same_v<V, types::Time>;
+              default:
+                return std::is_same_v<V, types::EntityId>;
             }
           },
           literal);
@@ -62,20 +67,28 @@ std::optional<SqlValue> native_literal(const types::Value& literal, const FieldD
       }
       return encode(literal, field);
     }
-    case ValueClass::kNone: return std::nullopt;
+    case ValueClass::kNone:
+      return std::nullopt;
   }
   return std::nullopt;
 }
 
 const char* sql_operator(ast::CompareOp op) {
   switch (op) {
-    case ast::CompareOp::kEq: return " = ";
-    case ast::CompareOp::kNe: return " <> ";
-    case ast::CompareOp::kLt: return " < ";
-    case ast::CompareOp::kLe: return " <= ";
-    case ast::CompareOp::kGt: return " > ";
-    case ast::CompareOp::kGe: return " >= ";
-    case ast::CompareOp::kLike: return " = ";  // never bound as a comparison: LIKE is a BoundLike
+    case ast::CompareOp::kEq:
+      return " = ";
+    case ast::CompareOp::kNe:
+      return " <> ";
+    case ast::CompareOp::kLt:
+      return " < ";
+    case ast::CompareOp::kLe:
+      return " <= ";
+    case ast::CompareOp::kGt:
+      return " > ";
+    case ast::CompareOp::kGe:
+      return " >= ";
+    case ast::CompareOp::kLike:
+      return " = ";  // never bound as a comparison: LIKE is a BoundLike
   }
   return " = ";
 }
@@ -130,8 +143,10 @@ class ConditionWriter {
       if (!native) break;
       if (std::holds_alternative<types::Null>(v)) continue;  // never equal to anything
       auto literal = native_literal(v, *node.field.field);
-      if (!literal) native = false;
-      else literals.push_back(std::move(*literal));
+      if (!literal)
+        native = false;
+      else
+        literals.push_back(std::move(*literal));
     }
     if (native && literals.empty()) {
       query_.sql += '0';
@@ -220,8 +235,8 @@ void write_resolution(const TableLayout& layout, const FieldDef& field, const st
   for (const std::string& name : field.refers_to) {
     const ModuleDef* target = schema.find_module(name);
     if (target == nullptr) continue;
-    cases += " WHEN EXISTS (SELECT 1 FROM " + quote_identifier(target->name) + " AS r WHERE r.\"id\" = " +
-             layout.table + "." + column + " AND r." + kStateColumn + " = 0) THEN " +
+    cases += " WHEN EXISTS (SELECT 1 FROM " + quote_identifier(target->name) +
+             " AS r WHERE r.\"id\" = " + layout.table + "." + column + " AND r." + kStateColumn + " = 0) THEN " +
              std::to_string(std::strtoul(target->id_prefix.c_str(), nullptr, 10));
   }
   sql += cases.empty() ? std::string("0") : "CASE" + cases + " ELSE 0 END";

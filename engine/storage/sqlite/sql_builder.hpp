@@ -15,8 +15,8 @@ namespace vtql::storage::sqlite {
 // The names a module's records go by in the database file.
 struct TableLayout {
   const ModuleDef* module = nullptr;
-  std::string table;                 // quoted
-  std::vector<std::string> columns;  // quoted, per field index
+  std::string table;                        // quoted
+  std::vector<std::string> columns;         // quoted, per field index
   std::vector<std::string> prefix_columns;  // quoted, per field index; empty for fields without one
   std::uint32_t id_prefix = 0;
   // How each field of a record binds to an INSERT (the id first, an owner's prefix after it), kept compact for

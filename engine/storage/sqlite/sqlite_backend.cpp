@@ -37,7 +37,8 @@ int past_deadline(void* deadline) {
 class DeadlineWatch {
  public:
   explicit DeadlineWatch(Connection& connection) : db_(connection.handle()), deadline_(QueryDeadline::current()) {
-    if (deadline_ != QueryDeadline::Clock::time_point::max()) sqlite3_progress_handler(db_, 4096, past_deadline, &deadline_);
+    if (deadline_ != QueryDeadline::Clock::time_point::max())
+      sqlite3_progress_handler(db_, 4096, past_deadline, &deadline_);
   }
   ~DeadlineWatch() { sqlite3_progress_handler(db_, 0, nullptr, nullptr); }
   DeadlineWatch(const DeadlineWatch&) = delete;
@@ -59,8 +60,8 @@ std::string memory_path() {
 
 std::string create_table_sql(const ModuleDef& module) {
   const TableLayout layout(module);
-  std::string sql = "CREATE TABLE " + layout.table + " (\"id\" INTEGER PRIMARY KEY, " + kStateColumn +
-                    " INTEGER NOT NULL DEFAULT 0";
+  std::string sql =
+      "CREATE TABLE " + layout.table + " (\"id\" INTEGER PRIMARY KEY, " + kStateColumn + " INTEGER NOT NULL DEFAULT 0";
   for (std::size_t i = 0; i < module.fields.size(); ++i) {
     const FieldDef& field = module.fields[i];
     if (field.is_id()) continue;
@@ -158,8 +159,10 @@ bool SqliteCursor::next(Row& row) {
   const int rc = sqlite3_step(stmt);
   if (rc != SQLITE_ROW) {
     done_ = true;
-    if (rc == SQLITE_INTERRUPT) status_ = deadline_error();
-    else if (rc != SQLITE_DONE) status_ = lease_->error("reading " + layout_.module->name);
+    if (rc == SQLITE_INTERRUPT)
+      status_ = deadline_error();
+    else if (rc != SQLITE_DONE)
+      status_ = lease_->error("reading " + layout_.module->name);
     return false;
   }
   row.resize(query_->decoders.size());
@@ -224,12 +227,14 @@ Result<std::unique_ptr<SqliteBackend>> SqliteBackend::open(const std::string& pa
 
   if (empty) {
     if (backend->read_only_) {
-      return Error{ErrorCode::kIoError, path + " holds no vtql database", {}, "create it with vtql demo or vtql import"};
+      return Error{
+          ErrorCode::kIoError, path + " holds no vtql database", {}, "create it with vtql demo or vtql import"};
     }
     // 32 KiB pages: a CRM row of fifty columns is a few hundred bytes, and larger pages make scans and bulk
     // inserts cheaper (fewer pages to visit, split and write: a full scan of 100k Contacts takes 27% less time
     // than with 4 KiB pages) at the cost of more bytes logged per single-row write; vtql is read-mostly.
-    if (auto status = db.exec("PRAGMA page_size=" + std::to_string(kPageSize)); !status) return std::move(status).error();
+    if (auto status = db.exec("PRAGMA page_size=" + std::to_string(kPageSize)); !status)
+      return std::move(status).error();
     auto schema = options.schema ? options.schema : Schema::builtin();
     if (auto status = backend->create_tables(*schema); !status) return std::move(status).error();
     backend->schema_ = std::move(schema);
@@ -305,7 +310,8 @@ Status SqliteBackend::load_schema(const SqliteOptions& options) {
   if (!stored) return std::move(stored).error();
   schema_ = *stored;
   if (options.schema && !options.schema->modules().empty()) {
-    if (read_only_) return Error{ErrorCode::kInvalidArgument, "cannot add modules to a database opened read-only", {}, {}};
+    if (read_only_)
+      return Error{ErrorCode::kInvalidArgument, "cannot add modules to a database opened read-only", {}, {}};
     auto merged = schema_->merged_with(*options.schema);
     if (auto status = write([&] { return extend_tables(*schema_, *options.schema); }); !status) return status;
     schema_ = std::move(merged);
@@ -371,8 +377,10 @@ Status SqliteBackend::read_sequences() {
     if (!statement) return std::move(statement).error();
     if (sqlite3_step(statement->get()) != SQLITE_ROW) return db.error("reading ids of " + layout->module->name);
     const auto top = static_cast<std::uint64_t>(sqlite3_column_int64(statement->get(), 0));
-    if (is_actor(*layout->module)) next_actor_id_ = std::max(next_actor_id_, top + 1);
-    else if (layout->module->is_entity) next_entity_id_ = std::max(next_entity_id_, top + 1);
+    if (is_actor(*layout->module))
+      next_actor_id_ = std::max(next_actor_id_, top + 1);
+    else if (layout->module->is_entity)
+      next_entity_id_ = std::max(next_entity_id_, top + 1);
   }
   return Ok{};
 }
@@ -421,7 +429,8 @@ Result<std::shared_ptr<const SqlQuery>> SqliteBackend::compile(const TableLayout
       return std::static_pointer_cast<const SqlQuery>(spec.compiled->value);
     }
   }
-  auto built = count ? build_count(layout, spec, max_parameters_) : build_select(layout, spec, max_parameters_, *schema_);
+  auto built =
+      count ? build_count(layout, spec, max_parameters_) : build_select(layout, spec, max_parameters_, *schema_);
   if (!built) return std::move(built).error();
   static std::atomic<std::uint64_t> next_key{0};
   if (spec.compiled) built->key = ++next_key;  // a query compiled for one run keeps no statement by key
@@ -444,7 +453,8 @@ Result<std::shared_ptr<const SqlQuery>> SqliteBackend::compile(const TableLayout
 
 Result<std::unique_ptr<Cursor>> SqliteBackend::scan(const ScanSpec& spec) const {
   const TableLayout* layout = layout_for(*spec.module);
-  if (layout == nullptr) return Error{ErrorCode::kDatabaseQueryError, "no table for module " + spec.module->name, {}, {}};
+  if (layout == nullptr)
+    return Error{ErrorCode::kDatabaseQueryError, "no table for module " + spec.module->name, {}, {}};
   auto query = compile(*layout, spec, false);
   if (!query) return std::move(query).error();
   Lease lease = acquire();
@@ -466,7 +476,8 @@ std::string SqliteBackend::explain(const ScanSpec& spec, bool count) const {
 
 Result<std::uint64_t> SqliteBackend::count(const ScanSpec& spec) const {
   const TableLayout* layout = layout_for(*spec.module);
-  if (layout == nullptr) return Error{ErrorCode::kDatabaseQueryError, "no table for module " + spec.module->name, {}, {}};
+  if (layout == nullptr)
+    return Error{ErrorCode::kDatabaseQueryError, "no table for module " + spec.module->name, {}, {}};
   auto query = compile(*layout, spec, true);
   if (!query) return std::move(query).error();
   Lease lease = acquire();
@@ -616,8 +627,10 @@ Status SqliteBackend::insert_with_id(const ModuleDef& module, std::uint64_t id, 
       }
       return writer_->error("inserting into " + module.name);
     }
-    if (is_actor(module)) next_actor_id_ = std::max(next_actor_id_, id + 1);
-    else if (module.is_entity) next_entity_id_ = std::max(next_entity_id_, id + 1);
+    if (is_actor(module))
+      next_actor_id_ = std::max(next_actor_id_, id + 1);
+    else if (module.is_entity)
+      next_entity_id_ = std::max(next_entity_id_, id + 1);
     return note_insert(*layout);
   });
 }
@@ -693,8 +706,8 @@ Status SqliteBackend::retire(const ModuleDef& module, std::uint64_t id, int stat
   if (layout == nullptr) return no_record(module, id);
   const auto number = static_cast<std::int64_t>(id);
   return write([&]() -> Status {
-    const std::string sql = "UPDATE " + layout->table + " SET " + kStateColumn + " = ? WHERE \"id\" = ? AND " +
-                            kStateColumn + " = 0";
+    const std::string sql =
+        "UPDATE " + layout->table + " SET " + kStateColumn + " = ? WHERE \"id\" = ? AND " + kStateColumn + " = 0";
     if (auto status = run(*writer_, sql, {SqlValue(std::int64_t{state}), SqlValue(number)}); !status) return status;
     if (sqlite3_changes(writer_->handle()) == 0) return no_record(module, id);
     if (state != static_cast<int>(RecordState::kDeleted)) return Ok{};

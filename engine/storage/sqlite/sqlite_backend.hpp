@@ -74,8 +74,7 @@ class SqliteBackend final : public Backend {
   Status read_sequences();
 
   const TableLayout* layout_for(const ModuleDef& module) const;
-  Result<std::shared_ptr<const SqlQuery>> compile(const TableLayout& layout, const ScanSpec& spec,
-                                                         bool count) const;
+  Result<std::shared_ptr<const SqlQuery>> compile(const TableLayout& layout, const ScanSpec& spec, bool count) const;
   Lease acquire() const;
   void release(std::unique_ptr<Connection> connection) const;
   // Runs `body` inside the current write transaction, or in one of its own.

@@ -15,7 +15,8 @@ ValueClass class_of(const FieldDef& field) noexcept {
 std::string text_of(const sqlite3_value* value) {
   const auto* text = sqlite3_value_text(const_cast<sqlite3_value*>(value));
   const int size = sqlite3_value_bytes(const_cast<sqlite3_value*>(value));
-  return text == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size));
+  return text == nullptr ? std::string()
+                         : std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size));
 }
 
 }  // namespace
@@ -23,19 +24,27 @@ std::string text_of(const sqlite3_value* value) {
 Storage storage_of(const FieldDef& field) noexcept {
   switch (class_of(field)) {
     case ValueClass::kText:
-    case ValueClass::kNone: return Storage::kText;
-    case ValueClass::kDouble: return Storage::kReal;
-    case ValueClass::kDecimal: return Storage::kDecimalKey;
-    default: return Storage::kInteger;
+    case ValueClass::kNone:
+      return Storage::kText;
+    case ValueClass::kDouble:
+      return Storage::kReal;
+    case ValueClass::kDecimal:
+      return Storage::kDecimalKey;
+    default:
+      return Storage::kInteger;
   }
 }
 
 std::string declared_type(const FieldDef& field) {
   switch (storage_of(field)) {
-    case Storage::kText: return std::string("TEXT COLLATE ") + kCollation;
-    case Storage::kInteger: return stores_null_as_zero(field) ? "INTEGER NOT NULL DEFAULT 0" : "INTEGER";
-    case Storage::kReal: return "REAL";
-    case Storage::kDecimalKey: return "BLOB";
+    case Storage::kText:
+      return std::string("TEXT COLLATE ") + kCollation;
+    case Storage::kInteger:
+      return stores_null_as_zero(field) ? "INTEGER NOT NULL DEFAULT 0" : "INTEGER";
+    case Storage::kReal:
+      return "REAL";
+    case Storage::kDecimalKey:
+      return "BLOB";
   }
   return "TEXT";
 }
@@ -89,19 +98,26 @@ types::Value decode(sqlite3_value* value, const FieldDef& field, std::uint32_t p
   if (type == SQLITE_NULL) return types::Null{};
   switch (class_of(field)) {
     case ValueClass::kText:
-    case ValueClass::kNone: return text_of(value);
-    case ValueClass::kInteger: return static_cast<std::int64_t>(sqlite3_value_int64(value));
-    case ValueClass::kDouble: return sqlite3_value_double(value);
+    case ValueClass::kNone:
+      return text_of(value);
+    case ValueClass::kInteger:
+      return static_cast<std::int64_t>(sqlite3_value_int64(value));
+    case ValueClass::kDouble:
+      return sqlite3_value_double(value);
     case ValueClass::kDecimal: {
       const auto* bytes = static_cast<const char*>(sqlite3_value_blob(value));
       const auto size = static_cast<std::size_t>(sqlite3_value_bytes(value));
       if (auto decimal = decode_decimal_key(std::string_view(bytes == nullptr ? "" : bytes, size))) return *decimal;
       return types::Null{};
     }
-    case ValueClass::kBoolean: return sqlite3_value_int64(value) != 0;
-    case ValueClass::kDate: return types::Date{static_cast<std::int32_t>(sqlite3_value_int64(value))};
-    case ValueClass::kDateTime: return types::DateTime{sqlite3_value_int64(value)};
-    case ValueClass::kTime: return types::Time{static_cast<std::int32_t>(sqlite3_value_int64(value))};
+    case ValueClass::kBoolean:
+      return sqlite3_value_int64(value) != 0;
+    case ValueClass::kDate:
+      return types::Date{static_cast<std::int32_t>(sqlite3_value_int64(value))};
+    case ValueClass::kDateTime:
+      return types::DateTime{sqlite3_value_int64(value)};
+    case ValueClass::kTime:
+      return types::Time{static_cast<std::int32_t>(sqlite3_value_int64(value))};
     case ValueClass::kEntityId: {
       const auto number = static_cast<std::uint64_t>(sqlite3_value_int64(value));
       if (number == 0 && stores_null_as_zero(field)) return types::Null{};
@@ -142,9 +158,14 @@ void decode_column(sqlite3_stmt* stmt, int column, const ColumnDecoder& decoder,
   }
   switch (decoder.value_class) {
     case ValueClass::kText:
-    case ValueClass::kNone: break;  // above
-    case ValueClass::kInteger: out.emplace<std::int64_t>(sqlite3_column_int64(stmt, column)); return;
-    case ValueClass::kDouble: out.emplace<double>(sqlite3_column_double(stmt, column)); return;
+    case ValueClass::kNone:
+      break;  // above
+    case ValueClass::kInteger:
+      out.emplace<std::int64_t>(sqlite3_column_int64(stmt, column));
+      return;
+    case ValueClass::kDouble:
+      out.emplace<double>(sqlite3_column_double(stmt, column));
+      return;
     case ValueClass::kDecimal: {
       const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt, column));
       const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt, column));
@@ -155,11 +176,15 @@ void decode_column(sqlite3_stmt* stmt, int column, const ColumnDecoder& decoder,
       }
       return;
     }
-    case ValueClass::kBoolean: out.emplace<bool>(sqlite3_column_int64(stmt, column) != 0); return;
+    case ValueClass::kBoolean:
+      out.emplace<bool>(sqlite3_column_int64(stmt, column) != 0);
+      return;
     case ValueClass::kDate:
       out.emplace<types::Date>(types::Date{static_cast<std::int32_t>(sqlite3_column_int64(stmt, column))});
       return;
-    case ValueClass::kDateTime: out.emplace<types::DateTime>(types::DateTime{sqlite3_column_int64(stmt, column)}); return;
+    case ValueClass::kDateTime:
+      out.emplace<types::DateTime>(types::DateTime{sqlite3_column_int64(stmt, column)});
+      return;
     case ValueClass::kTime:
       out.emplace<types::Time>(types::Time{static_cast<std::int32_t>(sqlite3_column_int64(stmt, column))});
       return;
@@ -204,22 +229,30 @@ static_assert(std::is_same_v<std::variant_alternative_t<1, types::Value>, std::s
 
 int bind_stored(sqlite3_stmt* stmt, int index, const types::Value& value, bool null_as_zero) {
   switch (value.index()) {
-    case 0: return null_as_zero ? sqlite3_bind_int64(stmt, index, 0) : sqlite3_bind_null(stmt, index);
+    case 0:
+      return null_as_zero ? sqlite3_bind_int64(stmt, index, 0) : sqlite3_bind_null(stmt, index);
     case 1: {
       const auto& text = *std::get_if<std::string>(&value);
       return sqlite3_bind_text64(stmt, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
     }
-    case 2: return sqlite3_bind_int64(stmt, index, *std::get_if<std::int64_t>(&value));
-    case 3: return sqlite3_bind_double(stmt, index, *std::get_if<double>(&value));
+    case 2:
+      return sqlite3_bind_int64(stmt, index, *std::get_if<std::int64_t>(&value));
+    case 3:
+      return sqlite3_bind_double(stmt, index, *std::get_if<double>(&value));
     case 4: {
       const std::string key = encode_decimal_key(*std::get_if<types::Decimal>(&value));
       return sqlite3_bind_blob64(stmt, index, key.data(), key.size(), SQLITE_TRANSIENT);
     }
-    case 5: return sqlite3_bind_int64(stmt, index, *std::get_if<bool>(&value) ? 1 : 0);
-    case 6: return sqlite3_bind_int64(stmt, index, std::get_if<types::Date>(&value)->days);
-    case 7: return sqlite3_bind_int64(stmt, index, std::get_if<types::DateTime>(&value)->seconds);
-    case 8: return sqlite3_bind_int64(stmt, index, std::get_if<types::Time>(&value)->seconds);
-    default: return sqlite3_bind_int64(stmt, index, static_cast<std::int64_t>(std::get_if<types::EntityId>(&value)->number));
+    case 5:
+      return sqlite3_bind_int64(stmt, index, *std::get_if<bool>(&value) ? 1 : 0);
+    case 6:
+      return sqlite3_bind_int64(stmt, index, std::get_if<types::Date>(&value)->days);
+    case 7:
+      return sqlite3_bind_int64(stmt, index, std::get_if<types::DateTime>(&value)->seconds);
+    case 8:
+      return sqlite3_bind_int64(stmt, index, std::get_if<types::Time>(&value)->seconds);
+    default:
+      return sqlite3_bind_int64(stmt, index, static_cast<std::int64_t>(std::get_if<types::EntityId>(&value)->number));
   }
 }
 

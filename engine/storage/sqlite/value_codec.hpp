@@ -49,9 +49,9 @@ types::Value decode(sqlite3_value* value, const FieldDef& field, std::uint32_t p
 // What decode_column needs of a field, kept compact for reading row after row.
 struct ColumnDecoder {
   ValueClass value_class = ValueClass::kText;
-  bool null_as_zero = false;     // 0 is an empty reference or owner
-  bool prefixed = false;         // the module prefix is in the next column (owners; resolved references)
-  bool resolved = false;         // ...and 0 there means the reference has no live record
+  bool null_as_zero = false;       // 0 is an empty reference or owner
+  bool prefixed = false;           // the module prefix is in the next column (owners; resolved references)
+  bool resolved = false;           // ...and 0 there means the reference has no live record
   std::uint32_t fixed_prefix = 0;  // the module's prefix, for the id field
 };
 ColumnDecoder column_decoder(const FieldDef& field, std::uint32_t module_prefix);
