@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/internal.hpp"
 #include "engine/storage/backend.hpp"
 #include "engine/storage/memory/memory_backend.hpp"
 #include "engine/types/value_ops.hpp"
@@ -40,7 +41,7 @@ std::size_t raw_bytes(const vtql::Database& database, const vtql::ModuleDef& mod
   vtql::storage::ScanSpec spec;
   spec.module = &module;
   for (std::size_t i = 0; i < module.fields.size(); ++i) spec.columns.push_back(static_cast<int>(i));
-  auto cursor = std::move(database.backend().scan(spec)).value();
+  auto cursor = std::move(vtql::Internals::backend(database).scan(spec)).value();
   vtql::storage::Row row;
   std::size_t bytes = 0;
   while (cursor->next(row)) {
@@ -85,7 +86,7 @@ void load_sqlite(Fixture& f) {
   sqlite3_exec(f.sql, "BEGIN", nullptr, nullptr, nullptr);
   sqlite3_stmt* stmt = nullptr;
   sqlite3_prepare_v2(f.sql, (insert + ")").c_str(), -1, &stmt, nullptr);
-  auto cursor = std::move(f.database->backend().scan(spec)).value();
+  auto cursor = std::move(vtql::Internals::backend(*f.database).scan(spec)).value();
   vtql::storage::Row row;
   while (cursor->next(row)) {
     for (std::size_t i = 0; i < row.size(); ++i) {
@@ -222,7 +223,7 @@ void BM_Vtql(benchmark::State& state) {
 void BM_Memory(benchmark::State& state) {
   Fixture& f = fixture(state.range(0));
   for (auto _ : state) benchmark::DoNotOptimize(f.contacts);
-  const auto* memory = dynamic_cast<const vtql::storage::MemoryBackend*>(&f.database->backend());
+  const auto* memory = dynamic_cast<const vtql::storage::MemoryBackend*>(&vtql::Internals::backend(*f.database));
   if (memory == nullptr) {
     state.SkipWithError("not the memory backend");
     return;

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "engine/internal.hpp"
 #include "engine/storage/backend.hpp"
 #include "vtql/exchange.hpp"
 
@@ -75,15 +76,19 @@ BENCHMARK(import_into_sqlite_file)
     ->UseRealTime();
 
 // A backend that keeps nothing: what remains is reading, checking and typing the rows.
-class DiscardingBackend final : public vtql::storage::Backend {
+class DiscardingBackend final : public vtql::storage::Backend, public vtql::storage::Writer {
  public:
-  std::string_view name() const noexcept override { return "sqlite"; }  // takes the import's streaming path
+  std::string_view name() const noexcept override { return "discarding"; }
   vtql::storage::Capabilities capabilities() const noexcept override { return {}; }
   vtql::Result<std::unique_ptr<vtql::storage::Cursor>> scan(const vtql::storage::ScanSpec&) const override {
     return vtql::Error::internal("nothing stored");
   }
   vtql::Result<std::uint64_t> count(const vtql::storage::ScanSpec&) const override { return std::uint64_t{0}; }
   bool exists(const vtql::ModuleDef&, std::uint64_t) const override { return false; }
+  Writer* writer() noexcept override { return this; }
+  vtql::Status transaction(const std::function<vtql::Status()>& writes) override { return writes(); }
+  // Claims to roll back, so that the import takes its streaming path (rows written as they are checked).
+  bool rolls_back() const noexcept override { return true; }
   vtql::Result<std::uint64_t> insert(const vtql::ModuleDef&, const vtql::storage::Record& record) override {
     benchmark::DoNotOptimize(record.data());
     return ++next_;
@@ -95,8 +100,7 @@ class DiscardingBackend final : public vtql::storage::Backend {
   vtql::Status update(const vtql::ModuleDef&, std::uint64_t, const vtql::storage::Record&) override {
     return vtql::Ok{};
   }
-  vtql::Status remove(const vtql::ModuleDef&, std::uint64_t) override { return vtql::Ok{}; }
-  vtql::Status mark_converted(const vtql::ModuleDef&, std::uint64_t) override { return vtql::Ok{}; }
+  vtql::Status retire(const vtql::ModuleDef&, std::uint64_t, vtql::catalog::RecordState) override { return vtql::Ok{}; }
   vtql::Result<std::vector<vtql::storage::Change>> changes_since(std::string_view,
                                                                  vtql::types::DateTime) const override {
     return std::vector<vtql::storage::Change>{};
@@ -109,7 +113,7 @@ class DiscardingBackend final : public vtql::storage::Backend {
 void read_and_check_only(benchmark::State& state) {
   const std::int64_t rows = state.range(0);
   const std::string csv = contacts_csv(rows, false);
-  auto database = std::make_shared<vtql::Database>(vtql::Schema::builtin(), std::make_unique<DiscardingBackend>());
+  auto database = vtql::Internals::database(vtql::Schema::builtin(), std::make_unique<DiscardingBackend>());
   for (auto _ : state) {
     std::istringstream in(csv);
     auto report = vtql::import_records(*database, "Contacts", in);

@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "engine/internal.hpp"
 #include "engine/planner/plan.hpp"
 #include "engine/storage/sqlite/functions.hpp"
 #include "engine/storage/sqlite/sql_builder.hpp"
@@ -124,7 +125,7 @@ void raw_sqlite(benchmark::State& state, bool copy) {
     state.SkipWithError(prepared.error().message.c_str());
     return;
   }
-  const planner::Plan& plan = prepared->plan();
+  const planner::Plan& plan = vtql::Internals::plan(*prepared);
   const storage::sqlite::TableLayout layout(*plan.scan.module);
   auto built = plan.count_in_backend ? storage::sqlite::build_count(layout, plan.scan, 32766)
                                      : storage::sqlite::build_select(layout, plan.scan, 32766, engine.schema());

@@ -1,11 +1,13 @@
-// The Engine facade: parse, then bind, with the original's order of checks; the one place exceptions stop.
+// The Engine facade: parse, bind (with the original's order of checks), plan and run; each method is an exception
+// boundary (guarded).
 #include "vtql/engine.hpp"
 
-#include <exception>
-#include <new>
+#include <chrono>
 
 #include "engine/binder/bound_query.hpp"
 #include "engine/executor/executor.hpp"
+#include "engine/guard.hpp"
+#include "engine/internal.hpp"
 #include "engine/planner/plan.hpp"
 #include "engine/planner/plan_cache.hpp"
 #include "engine/storage/backend.hpp"
@@ -47,17 +49,11 @@ Engine::Engine(std::shared_ptr<Database> database, Settings settings)
 }
 
 Result<ast::SelectStatement> parse(std::string_view query, const Settings& settings) {
-  try {
-    return grammar::parse(query, limits_of(settings));
-  } catch (const std::bad_alloc&) {
-    return Error::internal("out of memory while parsing");
-  } catch (const std::exception& e) {
-    return Error::internal(std::string("parser failure: ") + e.what());
-  }
+  return guarded("parsing", [&] { return grammar::parse(query, limits_of(settings)); });
 }
 
 Result<CheckedQuery> Engine::check(std::string_view query_text) const {
-  try {
+  return guarded("checking the query", [&]() -> Result<CheckedQuery> {
     auto query = std::make_shared<binder::BoundQuery>();
     query->text = std::string(query_text);
     grammar::ParseOutput output;
@@ -73,37 +69,29 @@ Result<CheckedQuery> Engine::check(std::string_view query_text) const {
       return std::move(parsed).error();
     }
     query->schema = schema_;
-    if (auto bound = binder::bind(*query, {settings_.dialect, settings_.max_rows}); !bound) {
-      return std::move(bound).error();
-    }
+    if (auto bound = binder::bind(*query, {settings_.max_rows}); !bound) return std::move(bound).error();
     return CheckedQuery(std::move(query));
-  } catch (const std::bad_alloc&) {
-    return Error::internal("out of memory while checking the query");
-  } catch (const std::exception& e) {
-    return Error::internal(std::string("check failure: ") + e.what());
-  }
+  });
 }
 
 Result<PreparedQuery> Engine::prepare(std::string_view query) const {
-  auto checked = check(query);
-  if (!checked) return std::move(checked).error();
-  try {
-    const storage::Backend& backend = database_->backend();
+  return guarded("preparing the query", [&]() -> Result<PreparedQuery> {
+    auto checked = check(query);
+    if (!checked) return std::move(checked).error();
+    const storage::Backend& backend = Internals::backend(*database_);
     auto plan = std::make_shared<const planner::Plan>(
-        planner::make_plan(checked->bound(), backend.capabilities(), std::string(backend.name())));
+        planner::make_plan(Internals::bound(*checked), backend.capabilities(), std::string(backend.name())));
     return PreparedQuery(std::move(*checked), std::move(plan));
-  } catch (const std::bad_alloc&) {
-    return Error::internal("out of memory while planning the query");
-  }
+  });
 }
 
 namespace {
 
-// Runs a plan through `run` (the executor's execute or stream) under the settings' time limit. A failure other
-// than an internal error is a DATABASE_QUERY_ERROR, as the webservice reports it.
+// Runs a plan through `run` under the settings' time limit. A failure other than an internal error is a
+// DATABASE_QUERY_ERROR, as the webservice reports it.
 template <typename Run>
 auto run_plan(const Settings& settings, Run&& run) -> decltype(run()) {
-  try {
+  return guarded("running the query", [&]() -> decltype(run()) {
     const storage::QueryDeadline deadline(settings.max_query_ms == 0
                                               ? storage::QueryDeadline::Clock::time_point::max()
                                               : storage::QueryDeadline::Clock::now() +
@@ -115,21 +103,19 @@ auto run_plan(const Settings& settings, Run&& run) -> decltype(run()) {
       return error;
     }
     return outcome;
-  } catch (const std::bad_alloc&) {
-    return Error{ErrorCode::kDatabaseQueryError, "out of memory while running the query", {}, {}};
-  } catch (const std::exception& e) {
-    return Error::internal(std::string("execution failure: ") + e.what());
-  }
+  });
 }
 
 }  // namespace
 
 Result<ResultSet> Engine::execute(const PreparedQuery& prepared) const {
-  return run_plan(settings_, [&] { return executor::execute(prepared.plan(), database_->backend()); });
+  return run_plan(settings_,
+                  [&] { return executor::execute(Internals::plan(prepared), Internals::backend(*database_)); });
 }
 
 Status Engine::stream(const PreparedQuery& prepared, RowSink& sink) const {
-  return run_plan(settings_, [&] { return executor::stream(prepared.plan(), database_->backend(), sink); });
+  return run_plan(settings_,
+                  [&] { return executor::run(Internals::plan(prepared), Internals::backend(*database_), sink); });
 }
 
 Result<std::shared_ptr<const PreparedQuery>> Engine::prepared_for(std::string_view query) const {
@@ -138,32 +124,32 @@ Result<std::shared_ptr<const PreparedQuery>> Engine::prepared_for(std::string_vi
   }
   auto prepared = prepare(query);
   if (!prepared) return std::move(prepared).error();
-  try {
+  return guarded("preparing the query", [&]() -> Result<std::shared_ptr<const PreparedQuery>> {
     auto made = std::make_shared<const PreparedQuery>(std::move(*prepared));
     if (plans_ != nullptr) plans_->insert(query, made);
     return made;
-  } catch (const std::bad_alloc&) {
-    return Error{ErrorCode::kDatabaseQueryError, "out of memory while preparing the query", {}, {}};
-  }
+  });
 }
 
 Result<ResultSet> Engine::query(std::string_view query) const {
-  auto prepared = prepared_for(query);
+  auto prepared = guarded("preparing the query", [&] { return prepared_for(query); });
   if (!prepared) return std::move(prepared).error();
   return execute(**prepared);
 }
 
 Status Engine::stream(std::string_view query, RowSink& sink) const {
-  auto prepared = prepared_for(query);
+  auto prepared = guarded("preparing the query", [&] { return prepared_for(query); });
   if (!prepared) return std::move(prepared).error();
   return stream(**prepared, sink);
 }
 
 Result<std::string> Engine::explain(std::string_view query) const {
-  auto prepared = prepare(query);
-  if (!prepared) return std::move(prepared).error();
-  const planner::Plan& plan = prepared->plan();
-  return planner::explain(plan) + database_->backend().explain(plan.scan, plan.count_in_backend);
+  return guarded("explaining the query", [&]() -> Result<std::string> {
+    auto prepared = prepare(query);
+    if (!prepared) return std::move(prepared).error();
+    const planner::Plan& plan = Internals::plan(*prepared);
+    return planner::explain(plan) + Internals::backend(*database_).explain(plan.scan, plan.count_in_backend);
+  });
 }
 
 }  // namespace vtql

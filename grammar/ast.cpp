@@ -6,8 +6,6 @@
 
 namespace vtql {
 
-std::string_view to_string(Dialect dialect) noexcept { return dialect == Dialect::kVtiger ? "vtiger" : "extended"; }
-
 namespace ast {
 
 std::string_view to_string(CompareOp op) noexcept {
@@ -106,7 +104,7 @@ void print_node(std::string& out, const InList& node, bool /*inside_and*/) {
 
 void print_node(std::string& out, const Logical& node, bool inside_and) {
   // The vtiger dialect has no parentheses; its trees are an OR of ANDs, which print flat. A nested OR inside an
-  // AND can only come from the extended dialect and needs them.
+  // AND (a tree built by hand) needs them.
   const bool parenthesize = inside_and && node.op == LogicalOp::kOr;
   if (parenthesize) out += "(";
   for (std::size_t i = 0; i < node.operands.size(); ++i) {

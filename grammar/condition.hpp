@@ -15,7 +15,7 @@ struct op_like : kw_like {};
 struct compare_op : pegtl::sor<op_ne, op_le, op_ge, op_lt, op_gt, op_eq, op_like> {};
 
 // A word before an operator is a field, as in the original (`not = 'a'` asks for a field named not); but NOT before
-// anything else is the extended dialect's negation, and the error says so at NOT.
+// anything else is a negation, which the vtiger dialect does not have, and the error says so at NOT.
 struct field_name
     : pegtl::seq<pegtl::not_at<kw_not, sep, pegtl::not_at<pegtl::sor<compare_op, kw_in>>>, unreserved_word> {};
 

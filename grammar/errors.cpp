@@ -135,8 +135,6 @@ bool follows_digit(std::string_view text, std::uint32_t offset) {
   return offset > 0 && offset <= text.size() && text[offset - 1] >= '0' && text[offset - 1] <= '9';
 }
 
-constexpr std::string_view kExtendedOnly = " supported in the extended dialect only";
-
 struct Explanation {
   std::string expected;
   std::string hint;
@@ -171,7 +169,9 @@ Explanation explain(FailurePoint point, const Found& found, std::string_view tex
       break;
     case FailurePoint::kCountStar:
       e.expected = "'*' in COUNT(*)";
-      if (found.kind == TokenKind::kWord) e.hint = std::string("COUNT(field) is") + std::string(kExtendedOnly);
+      if (found.kind == TokenKind::kWord)
+        e.hint =
+            "write COUNT(*): to count the records where a field has a value, put a condition on the field in WHERE";
       break;
     case FailurePoint::kCountClose:
       e.expected = "')' to close COUNT(*)";
@@ -203,9 +203,11 @@ Explanation explain(FailurePoint point, const Found& found, std::string_view tex
     case FailurePoint::kFieldName:
       e.expected = "a field name";
       if (found.is_symbol('(')) {
-        e.hint = std::string("parentheses in conditions are") + std::string(kExtendedOnly);
+        e.hint =
+            "conditions take no parentheses; AND binds tighter than OR, so a = 1 OR b = 2 AND c = 3 means a = 1 OR (b "
+            "= 2 AND c = 3)";
       } else if (found.is("not")) {
-        e.hint = std::string("NOT is") + std::string(kExtendedOnly);
+        e.hint = "there is no NOT: write != for one value, or IN with the other values";
       } else if (found.kind == TokenKind::kString) {
         e.hint = "field names are not quoted";
       } else if (found.kind == TokenKind::kWord) {
@@ -217,15 +219,19 @@ Explanation explain(FailurePoint point, const Found& found, std::string_view tex
     case FailurePoint::kPredicateOperator:
       e.expected = "an operator (=, !=, <, <=, >, >=, LIKE or IN) after the field name";
       if (found.is("not") || found.is("is") || found.is("between")) {
-        e.hint = std::string("NOT LIKE, NOT IN, IS [NOT] NULL and BETWEEN are") + std::string(kExtendedOnly);
+        e.hint =
+            "there is no NOT LIKE, NOT IN, IS [NOT] NULL or BETWEEN: write != for one value, field >= 'a' AND "
+            "field <= 'b' for a range; a field without a value matches no condition";
       } else if (found.is_symbol('.')) {
-        e.hint = "field names take no module prefix; paths through references are" + std::string(kExtendedOnly);
+        e.hint =
+            "field names take no module prefix and a query reads one module: compare the reference field itself "
+            "(account_id = '11x5')";
       }
       break;
     case FailurePoint::kValue:
       e.expected = "a value (a quoted string, an integer or an entity id such as 12x34)";
       if (found.kind == TokenKind::kSymbol && found.text == ">" && offset > 0 && text[offset - 1] == '<') {
-        e.hint = "write != for 'not equal'; <> is" + std::string(kExtendedOnly);
+        e.hint = "write != for 'not equal'";
       } else if (found.kind == TokenKind::kSymbol && found.text[0] == '=' && offset > 0 && text[offset - 1] == '=') {
         e.hint = "compare with a single '='";
       } else if (found.kind == TokenKind::kSymbol && found.text[0] == '<' && offset > 0 && text[offset - 1] == '=') {
@@ -237,7 +243,7 @@ Explanation explain(FailurePoint point, const Found& found, std::string_view tex
       } else if (found.is_symbol(')')) {
         e.hint = "an IN list needs at least one value";
       } else if (found.is("null")) {
-        e.hint = std::string("IS NULL is") + std::string(kExtendedOnly);
+        e.hint = "a field without a value matches no comparison; empty text compares equal to ' ' (a space)";
       } else if (found.kind == TokenKind::kWord && !found.is_number()) {
         e.hint = "quote text values: '" + std::string(found.text) + "'";
       } else if (found.is_symbol('.') || found.is_symbol('-') || found.is_symbol('%')) {
@@ -286,7 +292,7 @@ Explanation explain(FailurePoint point, const Found& found, std::string_view tex
       } else if (found.is_symbol(',')) {
         e.hint = "a query reads one module";
       } else if (found.is("group") || found.is("having")) {
-        e.hint = std::string("GROUP BY and HAVING are") + std::string(kExtendedOnly);
+        e.hint = "there is no grouping: count each group with its own SELECT count(*) ... WHERE field = 'value';";
       } else if (found.is("by")) {
         e.hint = "sort with ORDER BY field";
       }
@@ -300,7 +306,9 @@ Explanation explain(FailurePoint point, const Found& found, std::string_view tex
       } else if (found.is_symbol('.') && follows_digit(text, offset)) {
         e.hint = "quote decimal numbers: '1.5'";
       } else if (found.is_symbol('(')) {
-        e.hint = std::string("parentheses in conditions are") + std::string(kExtendedOnly);
+        e.hint =
+            "conditions take no parentheses; AND binds tighter than OR, so a = 1 OR b = 2 AND c = 3 means a = 1 OR (b "
+            "= 2 AND c = 3)";
       } else if (found.kind == TokenKind::kString || found.is_symbol(',')) {
         e.hint = "only IN takes a list of values";
       } else if (found.is_symbol('|') || found.is_symbol('&')) {
@@ -311,8 +319,7 @@ Explanation explain(FailurePoint point, const Found& found, std::string_view tex
       e.expected = context.order_has_direction ? "LIMIT or ';' after ORDER BY"
                                                : "',', ASC, DESC, LIMIT or ';' after the ORDER BY field";
       if (context.order_has_direction && found.is_symbol(',')) {
-        e.hint =
-            "only the last ORDER BY field takes a direction; per-field directions are" + std::string(kExtendedOnly);
+        e.hint = "only the last ORDER BY field takes a direction; the others sort ascending";
       } else if (found.is("where")) {
         e.hint = "WHERE comes before ORDER BY";
       } else if (at_end) {
@@ -338,7 +345,7 @@ Explanation explain(FailurePoint point, const Found& found, std::string_view tex
     case FailurePoint::kStringBody:
       if (found.kind == TokenKind::kString) {
         e.message = "the empty string '' cannot be written in the vtiger dialect";
-        e.hint = "'' is valid in the extended dialect; here ' ' (a space) compares equal to it";
+        e.hint = "write ' ' (a space), which compares equal to ''";
       }
       [[fallthrough]];
     case FailurePoint::kStringClose:
@@ -381,11 +388,10 @@ Error syntax_error(FailurePoint point, std::string_view text, std::uint32_t offs
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text.size()));
   const Found found = find_token(text, offset);
   Explanation e = explain(point, found, text, offset, context);
-  Error error;
-  error.code = ErrorCode::kQuerySyntaxError;
-  error.message = e.message.empty() ? "expected " + e.expected + ", found " + found.shown : std::move(e.message);
-  error.span = {offset, static_cast<std::uint32_t>(found.kind == TokenKind::kString ? 1 : found.text.size())};
-  error.hint = std::move(e.hint);
+  Error error =
+      Error::syntax(e.message.empty() ? "expected " + e.expected + ", found " + found.shown : std::move(e.message),
+                    {offset, static_cast<std::uint32_t>(found.kind == TokenKind::kString ? 1 : found.text.size())},
+                    std::move(e.hint));
   const bool in_string =
       point == FailurePoint::kStringBody || point == FailurePoint::kStringClose || point == FailurePoint::kEscapedChar;
   if (in_string && found.kind == TokenKind::kEnd) error.span = {context.string_start, 1};

@@ -53,7 +53,7 @@ struct State {
 
   void fail_limit(Span span, std::string message, std::string hint) {
     failed = true;
-    error = Error{ErrorCode::kQuerySyntaxError, std::move(message), span, std::move(hint)};
+    error = Error::syntax(std::move(message), span, std::move(hint));
   }
 };
 
@@ -408,11 +408,9 @@ struct control : pegtl::normal<Rule> {
 
 Status parse_into(std::string_view text, const ParseLimits& limits, ast::SelectStatement& out, ParseOutput* output) {
   if (text.size() > limits.max_query_bytes) {
-    return Error{ErrorCode::kQuerySyntaxError,
-                 "the query is " + std::to_string(text.size()) + " bytes long, more than the limit of " +
-                     std::to_string(limits.max_query_bytes),
-                 {static_cast<std::uint32_t>(limits.max_query_bytes), 0},
-                 "raise the max_query_bytes setting"};
+    return Error::syntax("the query is " + std::to_string(text.size()) + " bytes long, more than the limit of " +
+                             std::to_string(limits.max_query_bytes),
+                         {static_cast<std::uint32_t>(limits.max_query_bytes), 0}, "raise the max_query_bytes setting");
   }
   State st(text, limits, out);
   pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(text.data(), text.size(), "query");

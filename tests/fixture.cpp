@@ -1,5 +1,6 @@
 // Loading of fixture files into databases of any backend.
 #include "tests/fixture.hpp"
+#include "engine/internal.hpp"
 
 #include <fstream>
 
@@ -12,7 +13,7 @@ namespace {
 
 Status load_lines(Database& database, std::istream& in, const std::string& path) {
   const Schema& schema = *database.schema();
-  storage::Backend& backend = database.backend();
+  storage::Writer& writer = *Internals::writer(database);
   struct Later {
     const ModuleDef* module;
     std::uint64_t id;
@@ -23,7 +24,7 @@ Status load_lines(Database& database, std::istream& in, const std::string& path)
   for (int number = 1; std::getline(in, line); ++number) {
     if (line.empty() || line[0] == '#') continue;
     auto fail = [&](const std::string& why) {
-      return Error{ErrorCode::kInvalidArgument, path + ":" + std::to_string(number) + ": " + why, {}, {}};
+      return Error::invalid_argument(path + ":" + std::to_string(number) + ": " + why);
     };
     const auto entry = nlohmann::json::parse(line, nullptr, false);
     if (!entry.is_object() || !entry.contains("module") || !entry.contains("record")) return fail("not a fixture line");
@@ -32,14 +33,15 @@ Status load_lines(Database& database, std::istream& in, const std::string& path)
     auto decoded = storage::decode_record(entry["record"].dump(), *module, schema);
     if (!decoded) return fail(decoded.error().message);
     if (!decoded->id) return fail("the record has no id");
-    if (auto status = backend.insert_with_id(*module, *decoded->id, std::move(decoded->record)); !status) {
+    if (auto status = writer.insert_with_id(*module, *decoded->id, std::move(decoded->record)); !status) {
       return fail(status.error().message);
     }
     if (entry.value("deleted", false)) later.push_back({module, *decoded->id, true});
     if (entry.value("converted", false)) later.push_back({module, *decoded->id, false});
   }
   for (const Later& l : later) {
-    auto status = l.deleted ? backend.remove(*l.module, l.id) : backend.mark_converted(*l.module, l.id);
+    const auto state = l.deleted ? catalog::RecordState::kDeleted : catalog::RecordState::kConverted;
+    auto status = writer.retire(*l.module, l.id, state);
     if (!status) return status;
   }
   return Ok{};
@@ -63,8 +65,8 @@ Result<std::shared_ptr<Database>> load_fixture(const std::string& path) {
 
 Status load_fixture_into(Database& database, const std::string& path) {
   std::ifstream in(path);
-  if (!in) return Error{ErrorCode::kIoError, "cannot read " + path, {}, {}};
-  return database.backend().write_transaction([&] { return load_lines(database, in, path); });
+  if (!in) return Error::io("cannot read " + path);
+  return Internals::writer(database)->transaction([&] { return load_lines(database, in, path); });
 }
 
 Result<ResultSet> streamed(const Engine& engine, std::string_view query, int* begins) {

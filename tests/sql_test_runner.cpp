@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "engine/internal.hpp"
 #include "engine/storage/limited_backend.hpp"
 #include "tests/fixture.hpp"
 #include "tests/test_file.hpp"
@@ -134,8 +135,9 @@ const FixtureDatabases& fixture(const std::string& name) {
     if (!database) throw std::runtime_error(database.error().message);
     FixtureDatabases both;
     both.full = *database;
-    both.scan_only = std::make_shared<Database>(
-        both.full->schema(), std::make_unique<storage::LimitedBackend>(both.full->backend(), storage::Capabilities{}));
+    both.scan_only = Internals::database(
+        both.full->schema(),
+        std::make_unique<storage::LimitedBackend>(Internals::backend(*both.full), storage::Capabilities{}));
     OpenOptions options;
     options.schema = both.full->schema();
     auto sqlite = Database::open(":memory:", options);

@@ -1,6 +1,8 @@
 // The binder: resolves the module and fields of a syntax tree against describe metadata and types its values.
 #include "engine/binder/bound_query.hpp"
 
+#include "engine/catalog/record_rules.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <limits>
@@ -18,31 +20,7 @@ bool is_digits(std::string_view s) noexcept {
 
 std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 
-// Users and groups own records; their ids carry these modules' prefixes.
-std::vector<const ModuleDef*> target_modules(const Schema& schema, const ModuleDef& module, const FieldDef& field) {
-  std::vector<const ModuleDef*> targets;
-  auto add = [&](std::string_view name) {
-    if (const ModuleDef* m = schema.find_module(name)) targets.push_back(m);
-  };
-  if (field.is_id()) {
-    targets.push_back(&module);
-  } else if (field.type == FieldType::kOwner) {
-    add("Users");
-    add("Groups");
-  } else {
-    for (const std::string& name : field.refers_to) add(name);
-  }
-  return targets;
-}
-
-std::string describe_targets(const std::vector<const ModuleDef*>& targets) {
-  std::string out;
-  for (std::size_t i = 0; i < targets.size(); ++i) {
-    if (i > 0) out += i + 1 == targets.size() ? " or " : ", ";
-    out += targets[i]->name + " (" + targets[i]->id_prefix + "x...)";
-  }
-  return out;
-}
+using catalog::describe_targets;
 
 class Binder {
  public:
@@ -54,7 +32,6 @@ class Binder {
     if (module == nullptr) return unknown_module_error(schema_, out.syntax.module);
     module_ = module;
     out.module = module;
-    out.dialect = options_.dialect;
     warnings_ = &out.warnings;
 
     if (auto status = bind_select(out); !status) return std::move(status).error();
@@ -82,9 +59,10 @@ class Binder {
       for (const FieldDef& f : module_->fields) {
         if (module_->readable(f)) names.push_back(f.name);
       }
-      Error error{ErrorCode::kAccessDenied, {}, name.span, {}};
-      error.message = index < 0 ? module_->name + " has no field " + in_quotes(name.name) + " to " + std::string(role)
-                                : "field " + in_quotes(name.name) + " of " + module_->name + " cannot be read";
+      Error error = Error::access_denied(
+          index < 0 ? module_->name + " has no field " + in_quotes(name.name) + " to " + std::string(role)
+                    : "field " + in_quotes(name.name) + " of " + module_->name + " cannot be read",
+          name.span);
       if (index < 0) {
         if (const std::string close = closest_name(name.name, names); !close.empty()) {
           error.hint = "did you mean " + in_quotes(close) + "? (field names are case-sensitive)";
@@ -234,19 +212,18 @@ class Binder {
     const std::size_t x = text.find('x');
     const std::string_view prefix = x == std::string_view::npos ? std::string_view{} : text.substr(0, x);
     const std::string_view number = x == std::string_view::npos ? std::string_view{} : text.substr(x + 1);
-    const auto targets = target_modules(schema_, *module_, *field.field);
+    const auto targets = catalog::id_targets(schema_, *module_, *field.field);
     types::EntityId id;
     const bool number_ok =
         is_digits(number) && std::from_chars(number.data(), number.data() + number.size(), id.number).ec == std::errc{};
     const bool prefix_ok = prefix.empty() || (is_digits(prefix) && prefix.size() <= 9);
     if (literal.kind == ast::LiteralKind::kBoolean || x == std::string_view::npos || !number_ok || !prefix_ok) {
-      Error error{ErrorCode::kInvalidIdAttribute, {}, literal.span, {}};
-      error.message = in_quotes(literal.kind == ast::LiteralKind::kString ? text : span_text(literal.span)) +
-                      " is not an entity id, which " + field.field->name + " needs";
-      error.hint = targets.empty()
-                       ? "write an id as <prefix>x<number>"
-                       : "write an id as <prefix>x<number>, for example " + targets.front()->id_prefix + "x5";
-      return error;
+      return Error::invalid_id(
+          in_quotes(literal.kind == ast::LiteralKind::kString ? text : span_text(literal.span)) +
+              " is not an entity id, which " + field.field->name + " needs",
+          literal.span,
+          targets.empty() ? "write an id as <prefix>x<number>"
+                          : "write an id as <prefix>x<number>, for example " + targets.front()->id_prefix + "x5");
     }
     if (!prefix.empty()) std::from_chars(prefix.data(), prefix.data() + prefix.size(), id.prefix);
     check_prefix(field, literal.span, prefix, targets);
@@ -272,13 +249,12 @@ class Binder {
     const std::string_view text = literal.value;
     const std::size_t x = text.find('x');
     if (x == std::string_view::npos || literal.kind == ast::LiteralKind::kBoolean) {
-      return Error{ErrorCode::kInvalidIdAttribute,
-                   in_quotes(text) + " is not an entity id pattern, which " + field.field->name + " needs",
-                   literal.span, "write <prefix>x<pattern>, for example '" + module_->id_prefix + "x1%'"};
+      return Error::invalid_id(in_quotes(text) + " is not an entity id pattern, which " + field.field->name + " needs",
+                               literal.span, "write <prefix>x<pattern>, for example '" + module_->id_prefix + "x1%'");
     }
     const std::string_view prefix = text.substr(0, x);
     if (prefix.find_first_of("%_") == std::string_view::npos) {
-      check_prefix(field, literal.span, prefix, target_modules(schema_, *module_, *field.field));
+      check_prefix(field, literal.span, prefix, catalog::id_targets(schema_, *module_, *field.field));
     }
     return std::string(text.substr(x + 1));
   }
@@ -319,7 +295,7 @@ Error unknown_module_error(const Schema& schema, const ast::Identifier& module) 
   std::vector<std::string_view> names;
   names.reserve(schema.modules().size());
   for (const ModuleDef& m : schema.modules()) names.push_back(m.name);
-  Error error{ErrorCode::kAccessDenied, "unknown module " + in_quotes(module.name), module.span, {}};
+  Error error = Error::access_denied("unknown module " + in_quotes(module.name), module.span);
   if (const std::string close = closest_name(module.name, names); !close.empty()) {
     error.hint = "did you mean " + in_quotes(close) + "? (module names are case-sensitive)";
   }
@@ -329,6 +305,20 @@ Error unknown_module_error(const Schema& schema, const ast::Identifier& module) 
 Status bind(BoundQuery& query, const BindOptions& options) {
   Binder binder(query.text, *query.schema, options);
   return binder.bind(query);
+}
+
+std::shared_ptr<BoundQuery> all_records(std::shared_ptr<const Schema> schema, const ModuleDef& module,
+                                        std::vector<int> columns) {
+  auto query = std::make_shared<BoundQuery>();
+  query->text = "SELECT ";
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    query->text += (i > 0 ? ", " : "") + module.fields[static_cast<std::size_t>(columns[i])].name;
+  }
+  query->text += " FROM " + module.name + ";";
+  query->schema = std::move(schema);
+  query->module = &module;
+  query->columns = std::move(columns);
+  return query;
 }
 
 }  // namespace vtql::binder

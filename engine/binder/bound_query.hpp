@@ -64,7 +64,6 @@ struct BoundQuery {
   ast::SelectStatement syntax;
   std::shared_ptr<const Schema> schema;  // keeps `module` and the fields alive
   const ModuleDef* module = nullptr;
-  Dialect dialect = Dialect::kVtiger;
 
   bool count_only = false;
   bool select_star = false;
@@ -77,7 +76,6 @@ struct BoundQuery {
 };
 
 struct BindOptions {
-  Dialect dialect = Dialect::kVtiger;
   std::uint64_t max_rows = 100;
 };
 
@@ -85,6 +83,11 @@ struct BindOptions {
 // Errors: ACCESS_DENIED for unknown or unreadable modules and fields, INVALID_ID_ATTRIBUTE for values that are not
 // entity ids where one is needed.
 Status bind(BoundQuery& query, const BindOptions& options);
+
+// The query that reads every live record of `module` in id order, returning the fields `columns` (indexes into
+// module.fields) with no row cap: what an export runs. Its text is the query that would say so.
+std::shared_ptr<BoundQuery> all_records(std::shared_ptr<const Schema> schema, const ModuleDef& module,
+                                        std::vector<int> columns);
 
 // The ACCESS_DENIED error for a module name the schema does not have.
 Error unknown_module_error(const Schema& schema, const ast::Identifier& module);

@@ -29,7 +29,7 @@ using Json = nlohmann::ordered_json;
 // Describe nests six levels deep (bundle → module → fields → field → type → picklist entry); copying and dumping a
 // module recurse, so a cap far above that keeps hostile files from exhausting the stack.
 constexpr int kMaxDepth = 64;
-// Scale of a decimal column when the metadata does not say (LANGUAGE.md, Result rows).
+// Scale of a decimal column when the metadata does not say (docs/LANGUAGE.md, Result forms).
 constexpr int kDefaultDecimalScale = 8;
 constexpr std::size_t kExcerptLength = 60;
 
@@ -130,7 +130,7 @@ class DescribeReader {
       message += ": ";
     }
     message += what;
-    return Error{ErrorCode::kInvalidMetadata, std::move(message), Span{}, std::move(hint)};
+    return Error::invalid_metadata(std::move(message), Span{}, std::move(hint));
   }
 
  private:
@@ -519,7 +519,7 @@ Result<std::vector<ModuleDef>> read_modules(std::string_view text, std::string_v
 }
 
 Error io_error(const std::string& path, const std::error_code& code) {
-  return Error{ErrorCode::kIoError, "cannot read " + path + ": " + code.message(), {}, {}};
+  return Error::io("cannot read " + path + ": " + code.message());
 }
 
 Result<std::string> read_file(const std::filesystem::path& path) {
@@ -539,7 +539,7 @@ Result<std::shared_ptr<const Schema>> Schema::from_json(std::string_view text, s
     return std::make_shared<const Schema>(std::move(modules).value());
   } catch (const nlohmann::json::exception& error) {
     // Every access above is type-checked first, so this is a gap in those checks rather than bad input alone.
-    return Error{ErrorCode::kInvalidMetadata, std::string(source) + ": " + error.what(), {}, {}};
+    return Error::invalid_metadata(std::string(source) + ": " + error.what());
   } catch (const std::exception& error) {
     return Error::internal(std::string("loading ") + std::string(source) + ": " + error.what());
   }
@@ -559,7 +559,7 @@ Result<std::shared_ptr<const Schema>> Schema::load(const std::string& path) {
         if (it->path().extension() == ".json" && it->is_regular_file(entry_code)) files.push_back(it->path());
       }
       if (code) return io_error(path, code);
-      if (files.empty()) return Error{ErrorCode::kIoError, path + ": the directory holds no *.json files", {}, {}};
+      if (files.empty()) return Error::io(path + ": the directory holds no *.json files");
       // Sorted, so that which of two files defining a module wins does not depend on the file system.
       std::sort(files.begin(), files.end());
     } else {
@@ -576,7 +576,7 @@ Result<std::shared_ptr<const Schema>> Schema::load(const std::string& path) {
     }
     return std::make_shared<const Schema>(std::move(modules));
   } catch (const nlohmann::json::exception& error) {
-    return Error{ErrorCode::kInvalidMetadata, path + ": " + error.what(), {}, {}};
+    return Error::invalid_metadata(path + ": " + error.what());
   } catch (const std::exception& error) {
     return Error::internal("loading " + path + ": " + error.what());
   }

@@ -39,7 +39,7 @@ constexpr std::uint64_t kFateSalt = 0x6A09E667F3BCC909ULL;
 // A handful of users, a few more in big CRMs.
 std::uint64_t user_count(std::uint64_t scale) { return std::min<std::uint64_t>(50, 5 + scale / 200000); }
 
-bool is_actor(std::string_view module) { return module == "Users" || module == "Groups"; }
+using catalog::is_actor;
 
 struct Step {
   const ModuleDef* module;
@@ -100,9 +100,9 @@ void resolve_targets(FieldPlan& field, const ModuleDef& module, const Schema& sc
 
 }  // namespace
 
-Status generate(storage::Backend& backend, const Schema& schema, const DemoOptions& options) {
+Status generate(storage::Writer& writer, const Schema& schema, const DemoOptions& options) {
   if (schema.find_module("Users") == nullptr) {
-    return Error{ErrorCode::kInvalidArgument, "the demo CRM needs a Users module to own its records", {}, {}};
+    return Error::invalid_argument("the demo CRM needs a Users module to own its records");
   }
   const std::vector<Step> order = filling_order(schema, options.scale);
   std::uint64_t total = 0;
@@ -139,16 +139,16 @@ Status generate(storage::Backend& backend, const Schema& schema, const DemoOptio
     for (std::uint64_t ordinal = 0; ordinal < step.count; ++ordinal) {
       builder.build(ordinal, record);
       const std::uint64_t account = plan.track_accounts ? builder.account_of(record) : 0;
-      auto id = backend.insert(module, std::move(record));
+      auto id = writer.insert(module, std::move(record));
       if (!id) return std::move(id).error();
       // A record's fate has a stream of its own, so that it never shifts the record's values. The first record of
       // each module stays, so that every module has rows.
       std::uint64_t fate_state = derive_seed(plan.seed ^ kFateSalt, ordinal);
       const std::uint64_t fate = ordinal == 0 ? 1000 : splitmix64(fate_state) % 1000;
       if (fate < plan.delete_permille) {
-        if (auto status = backend.remove(module, *id); !status) return status;
+        if (auto status = writer.retire(module, *id, catalog::RecordState::kDeleted); !status) return status;
       } else if (fate < plan.delete_permille + plan.convert_permille) {
-        if (auto status = backend.mark_converted(module, *id); !status) return status;
+        if (auto status = writer.retire(module, *id, catalog::RecordState::kConverted); !status) return status;
       } else {
         own.live.push_back(*id);
         if (plan.track_accounts) own.accounts.push_back(account);

@@ -27,6 +27,6 @@ struct DemoOptions {
 // References point at live records of a module they may refer to; about 1% of the records are deleted after
 // insertion. Modules of `schema` that the demo does not know get a small share filled by their field types.
 // REQUIRES: `backend` holds no records of `schema`'s modules (ids come from its inserts).
-Status generate(storage::Backend& backend, const Schema& schema, const DemoOptions& options);
+Status generate(storage::Writer& writer, const Schema& schema, const DemoOptions& options);
 
 }  // namespace vtql::demo

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "engine/catalog/record_rules.hpp"
 #include "engine/demo/plan.hpp"
 #include "engine/demo/pools.hpp"
 #include "engine/demo/rules.hpp"
@@ -215,7 +216,7 @@ FieldPlan plan_field(const ModuleDef& module, const FieldDef& field, int index) 
 void plan_module(ModulePlan& plan) {
   const ModuleDef& module = *plan.module;
   const SV name = module.name;
-  const bool actor = name == "Users" || name == "Groups";
+  const bool actor = catalog::is_actor(name);
   plan.delete_permille = (module.is_entity && !actor) ? 10 : 0;
   plan.convert_permille = name == "Leads" ? 80 : 0;
   plan.second_address_permille = name == "Contacts" ? 200 : is_inventory(name) ? 700 : 600;

@@ -1,10 +1,15 @@
-// Export of a module's live records as CSV or JSON Lines, streamed from a scan in id order in the string forms.
+// Export of a module's live records as CSV or JSON Lines: a plan over every record, its rows streamed to the file.
 #include <algorithm>
+#include <chrono>
 #include <ostream>
 
+#include "engine/binder/bound_query.hpp"
 #include "engine/executor/executor.hpp"
-#include "engine/storage/backend.hpp"
+#include "engine/guard.hpp"
+#include "engine/internal.hpp"
+#include "engine/planner/plan.hpp"
 #include "vtql/exchange.hpp"
+#include "vtql/output.hpp"
 
 namespace vtql {
 namespace {
@@ -12,136 +17,131 @@ namespace {
 constexpr std::uint64_t kProgressEvery = 4096;
 constexpr std::size_t kFlushBytes = 1 << 16;
 
-void append_csv(std::string& out, const std::optional<std::string>& value) {
-  if (!value) return;  // NULL: an empty field
-  const std::string& text = *value;
-  // The empty string is quoted so that it reads back as itself, not as NULL.
-  if (!text.empty() && text.find_first_of(",\"\r\n") == std::string::npos) {
-    out += text;
-    return;
+// The export's plan: `id` first, then every readable field in describe order, in id order, no row cap.
+struct ExportPlan {
+  std::shared_ptr<binder::BoundQuery> query;
+  planner::Plan plan;
+};
+
+Result<ExportPlan> plan_export(const Database& database, std::string_view module) {
+  const Schema& schema = *database.schema();
+  const ModuleDef* target = schema.find_module(module);
+  if (target == nullptr) return Error::access_denied("the database has no module '" + std::string(module) + "'");
+  std::vector<int> columns;
+  const int id_field = target->field_index("id");
+  if (id_field >= 0) columns.push_back(id_field);
+  for (const int index : target->star_fields()) {
+    if (index != id_field) columns.push_back(index);
   }
-  out.push_back('"');
-  for (const char c : text) {
-    out.push_back(c);
-    if (c == '"') out.push_back('"');
-  }
-  out.push_back('"');
+  const storage::Backend& backend = Internals::backend(database);
+  ExportPlan out;
+  out.query = binder::all_records(database.schema(), *target, std::move(columns));
+  out.plan = planner::make_plan(*out.query, backend.capabilities(), std::string(backend.name()));
+  return out;
 }
 
-void append_json_string(std::string& out, std::string_view text) {
-  constexpr const char* kHex = "0123456789abcdef";
-  out.push_back('"');
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
-    } else if (byte < 0x20) {
-      switch (c) {
-        case '\n':
-          out += "\\n";
-          break;
-        case '\r':
-          out += "\\r";
-          break;
-        case '\t':
-          out += "\\t";
-          break;
-        default:
-          out += "\\u00";
-          out.push_back(kHex[byte >> 4]);
-          out.push_back(kHex[byte & 15]);
-      }
-    } else {
-      out.push_back(c);
-    }
+// Writes the rows it is handed to the stream in the export's format, flushing every kFlushBytes.
+class ExportSink final : public RowSink {
+ public:
+  ExportSink(std::ostream& out, const ExportOptions& options, std::uint64_t total)
+      : out_(out), options_(options), total_(total) {
+    buffer_.reserve(kFlushBytes * 2);
   }
-  out.push_back('"');
-}
+
+  void begin(const std::vector<std::string>& columns) override {
+    columns_ = columns;
+    keys_.clear();
+    for (const std::string& column : columns) {
+      std::string key;
+      append_json_string(key, column);
+      keys_.push_back(key + ":");
+    }
+    if (options_.format == DataFormat::kCsv) append_csv_record(buffer_, columns);
+  }
+
+  void row(std::span<const std::optional<std::string_view>> values) override {
+    if (failed_) return;
+    if (options_.format == DataFormat::kCsv) {
+      append_csv_record(buffer_, values);
+    } else {
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        buffer_.push_back(i == 0 ? '{' : ',');
+        buffer_ += keys_[i];
+        if (values[i]) {
+          append_json_string(buffer_, *values[i]);
+        } else {
+          buffer_ += "null";
+        }
+      }
+      buffer_ += "}\n";
+    }
+    ++rows_;
+    if (buffer_.size() >= kFlushBytes) failed_ = !flush();
+    if (options_.progress && rows_ % kProgressEvery == 0) options_.progress(rows_, total_);
+  }
+
+  bool flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+    return static_cast<bool>(out_);
+  }
+  bool failed() const noexcept { return failed_; }
+  std::uint64_t rows() const noexcept { return rows_; }
+  const std::vector<std::string>& columns() const noexcept { return columns_; }
+
+ private:
+  std::ostream& out_;
+  const ExportOptions& options_;
+  std::uint64_t total_;
+  std::vector<std::string> columns_;
+  std::vector<std::string> keys_;  // per column, its name as a JSON string and a colon
+  std::string buffer_;
+  std::uint64_t rows_ = 0;
+  bool failed_ = false;
+};
 
 }  // namespace
 
 Result<ExportReport> export_records(const Database& database, std::string_view module, std::ostream& out,
                                     const ExportOptions& options) {
-  const Schema& schema = *database.schema();
-  const ModuleDef* target = schema.find_module(module);
-  if (target == nullptr) {
-    return Error{ErrorCode::kAccessDenied, "the database has no module '" + std::string(module) + "'", {}, {}};
-  }
-  const storage::Backend& backend = database.backend();
-
-  storage::ScanSpec spec;
-  spec.module = target;
-  const int id_field = target->field_index("id");
-  if (id_field >= 0) spec.columns.push_back(id_field);
-  for (const int index : target->star_fields()) {
-    if (index != id_field) spec.columns.push_back(index);
-  }
-  spec.resolve_references = backend.capabilities().references;
-
-  ExportReport report;
-  for (const int index : spec.columns) report.columns.push_back(target->fields[static_cast<std::size_t>(index)].name);
-  std::uint64_t total = 0;
-  if (options.progress && backend.capabilities().count) {
-    storage::ScanSpec all;
-    all.module = target;
-    if (auto counted = backend.count(all)) total = *counted;
-  }
-
-  auto cursor = backend.scan(spec);
-  if (!cursor) return std::move(cursor).error();
-
-  std::string buffer;
-  buffer.reserve(kFlushBytes * 2);
-  const auto flush = [&]() -> bool {
-    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    buffer.clear();
-    return static_cast<bool>(out);
-  };
-  const bool csv = options.format == DataFormat::kCsv;
-  if (csv) {
-    for (std::size_t i = 0; i < report.columns.size(); ++i) {
-      if (i > 0) buffer.push_back(',');
-      append_csv(buffer, report.columns[i]);
+  return guarded("the export", [&]() -> Result<ExportReport> {
+    auto planned = plan_export(database, module);
+    if (!planned) return std::move(planned).error();
+    const storage::Backend& backend = Internals::backend(database);
+    std::uint64_t total = 0;
+    if (options.progress && backend.capabilities().count) {
+      storage::ScanSpec all;
+      all.module = planned->query->module;
+      if (auto counted = backend.count(all)) total = *counted;
     }
-    buffer += "\r\n";
-  }
 
-  storage::Row row;
-  while ((*cursor)->next(row)) {
-    for (std::size_t i = 0; i < spec.columns.size(); ++i) {
-      const FieldDef& field = target->fields[static_cast<std::size_t>(spec.columns[i])];
-      const std::optional<std::string> text =
-          executor::output_string(row[i], field, schema, backend, spec.resolve_references);
-      if (csv) {
-        if (i > 0) buffer.push_back(',');
-        append_csv(buffer, text);
-      } else {
-        buffer.push_back(i == 0 ? '{' : ',');
-        append_json_string(buffer, report.columns[i]);
-        buffer.push_back(':');
-        if (text) {
-          append_json_string(buffer, *text);
-        } else {
-          buffer += "null";
-        }
-      }
-    }
-    buffer += csv ? "\r\n" : "}\n";
-    ++report.rows;
-    if (buffer.size() >= kFlushBytes && !flush()) {
-      return Error{
-          ErrorCode::kIoError, "writing the export failed after " + std::to_string(report.rows) + " records", {}, {}};
-    }
-    if (options.progress && report.rows % kProgressEvery == 0) options.progress(report.rows, total);
-  }
-  if (auto status = (*cursor)->status(); !status) return std::move(status).error();
-  if (!flush() || !out.flush()) {
-    return Error{
-        ErrorCode::kIoError, "writing the export failed after " + std::to_string(report.rows) + " records", {}, {}};
-  }
-  if (options.progress) options.progress(report.rows, std::max(total, report.rows));
-  return report;
+    ExportSink sink(out, options, total);
+    const storage::QueryDeadline deadline(options.max_query_ms == 0
+                                              ? storage::QueryDeadline::Clock::time_point::max()
+                                              : storage::QueryDeadline::Clock::now() +
+                                                    std::chrono::milliseconds(options.max_query_ms));
+    const Status status = executor::run(planned->plan, backend, sink);
+    const auto write_error = [&] {
+      return Error::io("writing the export failed after " + std::to_string(sink.rows()) + " records");
+    };
+    if (sink.failed()) return write_error();
+    if (!status) return Error::database(status.error().message, {}, status.error().hint);
+    if (!sink.flush() || !out.flush()) return write_error();
+    if (options.progress) options.progress(sink.rows(), std::max(total, sink.rows()));
+    ExportReport report;
+    report.columns = sink.columns();
+    report.rows = sink.rows();
+    return report;
+  });
+}
+
+Result<std::string> explain_export(const Database& database, std::string_view module) {
+  return guarded("explaining the export", [&]() -> Result<std::string> {
+    auto planned = plan_export(database, module);
+    if (!planned) return std::move(planned).error();
+    const storage::Backend& backend = Internals::backend(database);
+    return planner::explain(planned->plan) + backend.explain(planned->plan.scan, false);
+  });
 }
 
 }  // namespace vtql

@@ -49,25 +49,10 @@ std::string quoted_excerpt(std::string_view text) {
 FieldParser::FieldParser(const FieldDef& field, const ModuleDef& module, const Schema& schema)
     : field_(&field), module_(&module), schema_(&schema), kind_(Kind::kOther) {
   const ValueClass cls = value_class(field.type);
-  if (field.is_id() || field.type == FieldType::kReference || field.type == FieldType::kOwner) {
+  if (catalog::holds_ids(field)) {
     kind_ = Kind::kEntityId;
-    std::vector<std::string> targets;
-    if (field.is_id()) {
-      targets.push_back(module.name);
-    } else if (field.type == FieldType::kOwner) {
-      targets = {"Users", "Groups"};
-    } else {
-      targets = field.refers_to;
-    }
-    for (const std::string& name : targets) {
-      const ModuleDef* target = schema.find_module(name);
-      if (target == nullptr) continue;
-      prefixes_.push_back(static_cast<std::uint32_t>(std::strtoul(target->id_prefix.c_str(), nullptr, 10)));
-      if (!expected_modules_.empty()) expected_modules_ += " or ";
-      expected_modules_ += target->name + " (" + target->id_prefix + "x…)";
-    }
-    // A reference whose targets the schema does not hold accepts any prefix, as the record codec does.
-    if (!field.is_id() && field.type == FieldType::kReference && field.refers_to.empty()) prefixes_.clear();
+    targets_ = catalog::id_targets(schema, module, field);
+    expected_modules_ = catalog::describe_targets(targets_, "…");
   } else if (cls == ValueClass::kText || cls == ValueClass::kNone) {
     kind_ = Kind::kText;
   }
@@ -78,7 +63,7 @@ std::string FieldParser::parse_entity_id(std::string_view text, types::Value& ou
   if (!read) return quoted_excerpt(text) + " is not an entity id such as 12x34";
   const types::EntityId id = *read;
   const std::size_t x = text.find('x');
-  if (!prefixes_.empty() && std::find(prefixes_.begin(), prefixes_.end(), id.prefix) == prefixes_.end()) {
+  if (!catalog::accepts_prefix(targets_, *field_, id.prefix)) {
     const ModuleDef* named = schema_->find_module_by_prefix(text.substr(0, x));
     std::string message = quoted_excerpt(text) + ": prefix " + std::string(text.substr(0, x));
     message += named == nullptr ? " names no module" : " is " + named->name;

@@ -30,8 +30,8 @@ class FieldParser {
   const ModuleDef* module_;
   const Schema* schema_;
   enum class Kind : std::uint8_t { kText, kEntityId, kOther } kind_;
-  std::vector<std::uint32_t> prefixes_;  // the prefixes an entity id may have; empty: any
-  std::string expected_modules_;         // "Accounts (11x…)" for messages
+  std::vector<const ModuleDef*> targets_;  // the modules an entity id may name (catalog::id_targets)
+  std::string expected_modules_;           // "Accounts (11x…)" for messages
 };
 
 // `text` cut to a length fit for a message, in single quotes.

@@ -17,6 +17,8 @@
 
 #include "engine/exchange/csv_reader.hpp"
 #include "engine/exchange/field_parser.hpp"
+#include "engine/guard.hpp"
+#include "engine/internal.hpp"
 #include "vtql/exchange.hpp"
 
 namespace vtql {
@@ -27,7 +29,7 @@ using exchange::FieldParser;
 constexpr std::uint64_t kProgressEvery = 4096;
 
 Error input_error(std::uint64_t line, const std::string& message, std::string hint = {}) {
-  return Error{ErrorCode::kInvalidArgument, "line " + std::to_string(line) + ": " + message, {}, std::move(hint)};
+  return Error::invalid_argument("line " + std::to_string(line) + ": " + message, {}, std::move(hint));
 }
 
 std::string did_you_mean(std::string_view name, const ModuleDef& module) {
@@ -119,7 +121,7 @@ struct Tally {
 
 class Importer {
  public:
-  Importer(Database& database, const ModuleDef& module, const ImportOptions& options);
+  Importer(Database& database, storage::Writer& writer, const ModuleDef& module, const ImportOptions& options);
 
   Result<ImportReport> run(std::istream& in);
 
@@ -144,7 +146,8 @@ class Importer {
   void tick(std::uint64_t bytes);
   ImportReport report() const;
 
-  storage::Backend& backend_;
+  const storage::Backend& backend_;
+  storage::Writer& writer_;
   const ModuleDef& module_;
   const ImportOptions& options_;
   std::vector<FieldParser> parsers_;  // per field of the module
@@ -153,7 +156,7 @@ class Importer {
   int created_field_ = -1;
   int modified_field_ = -1;
   types::DateTime now_;
-  // SQLite rolls a transaction back; other backends get the records only once the whole input is checked.
+  // A writer that rolls back takes rows as they come; others get the records only once the whole input is checked.
   bool transactional_ = false;
   std::atomic<bool> keeping_{true};  // false once a bad row (without skip_bad) means nothing will be kept
   std::vector<HeldRow> held_;
@@ -169,8 +172,8 @@ class Importer {
   Tally writing_;
 };
 
-Importer::Importer(Database& database, const ModuleDef& module, const ImportOptions& options)
-    : backend_(database.backend()), module_(module), options_(options), now_(now()) {
+Importer::Importer(Database& database, storage::Writer& writer, const ModuleDef& module, const ImportOptions& options)
+    : backend_(Internals::backend(database)), writer_(writer), module_(module), options_(options), now_(now()) {
   parsers_.reserve(module.fields.size());
   for (std::size_t i = 0; i < module.fields.size(); ++i) {
     const FieldDef& field = module.fields[i];
@@ -186,7 +189,7 @@ Importer::Importer(Database& database, const ModuleDef& module, const ImportOpti
   if (modified_field_ >= 0 && module.fields[static_cast<std::size_t>(modified_field_)].type != FieldType::kDateTime) {
     modified_field_ = -1;
   }
-  transactional_ = backend_.name() == "sqlite";
+  transactional_ = writer_.rolls_back();
 }
 
 void Importer::bad_row(Tally& tally, std::uint64_t line, std::string field, std::string message) {
@@ -256,7 +259,7 @@ Status Importer::send_batch() {
   const bool taken = queue_->push(std::move(batch_));
   batch_ = queue_->take_spare();
   batch_rows_ = 0;
-  if (!taken) return Error{ErrorCode::kInternalServerError, "the import stopped writing", {}, {}};
+  if (!taken) return Error::internal("the import stopped writing");
   return Ok{};
 }
 
@@ -274,8 +277,8 @@ Status Importer::store(std::uint64_t line, std::optional<std::uint64_t> id, cons
   if (!keeping_) return Ok{};
   Status status = Ok{};
   if (id) {
-    status = backend_.insert_with_id(module_, *id, record);
-  } else if (auto inserted = backend_.insert(module_, record); !inserted) {
+    status = writer_.insert_with_id(module_, *id, record);
+  } else if (auto inserted = writer_.insert(module_, record); !inserted) {
     status = std::move(inserted).error();
   }
   if (status) {
@@ -300,7 +303,7 @@ Status Importer::read_csv(std::istream& in) {
   exchange::CsvReader reader(in);
   exchange::CsvRecord header;
   if (!reader.next(header)) {
-    if (reader.failed()) return Error{ErrorCode::kIoError, "reading the input failed", {}, {}};
+    if (reader.failed()) return Error::io("reading the input failed");
     return input_error(1, "the input is empty; a CSV file starts with a header line naming the fields");
   }
   if (!header.ok()) return input_error(header.error_line, "in the header: " + header.error);
@@ -368,10 +371,7 @@ Status Importer::read_csv(std::istream& in) {
     if (auto status = finish_row(row.line, record); !status) return status;
   }
   if (reader.failed()) {
-    return Error{ErrorCode::kIoError,
-                 "reading the input failed after " + std::to_string(reader.bytes_read()) + " bytes",
-                 {},
-                 {}};
+    return Error::io("reading the input failed after " + std::to_string(reader.bytes_read()) + " bytes");
   }
   if (options_.progress) options_.progress(reader.bytes_read(), rows_read_);
   return Ok{};
@@ -434,7 +434,7 @@ Status Importer::read_jsonl(std::istream& in) {
     if (auto status = finish_row(number, record); !status) return status;
   }
   if (in.bad()) {
-    return Error{ErrorCode::kIoError, "reading the input failed after line " + std::to_string(number), {}, {}};
+    return Error::io("reading the input failed after line " + std::to_string(number));
   }
   if (options_.progress) options_.progress(bytes, rows_read_);
   return Ok{};
@@ -494,16 +494,16 @@ Result<ImportReport> Importer::run(std::istream& in) {
     if (!status) return status;
     if (!keeping_) {
       discarded = true;
-      return Error{ErrorCode::kInvalidArgument, "bad rows: nothing is imported", {}, {}};  // rolls back
+      return Error::invalid_argument("bad rows: nothing is imported");  // rolls back
     }
     return Ok{};
   };
   Status status = Ok{};
   if (transactional_) {
-    status = backend_.write_transaction([&] { return finish(read_and_write(in)); });
+    status = writer_.transaction([&] { return finish(read_and_write(in)); });
   } else {
     status = finish(read(in));
-    if (status) status = backend_.write_transaction([&] { return write_held(); });
+    if (status) status = writer_.transaction([&] { return write_held(); });
   }
   if (!status && !discarded) return std::move(status).error();
   if (discarded) imported_ = 0;
@@ -537,22 +537,20 @@ std::vector<std::string> ImportReport::describe_errors() const {
 
 Result<ImportReport> import_records(Database& database, std::string_view module, std::istream& in,
                                     const ImportOptions& options) {
-  const ModuleDef* target = database.schema()->find_module(module);
-  if (target == nullptr) {
-    std::vector<std::string_view> names;
-    for (const ModuleDef& m : database.schema()->modules()) names.emplace_back(m.name);
-    const std::string close = closest_name(module, names);
-    return Error{ErrorCode::kAccessDenied,
-                 "the database has no module '" + std::string(module) + "'",
-                 {},
-                 close.empty() ? std::string() : "did you mean '" + close + "'?"};
-  }
-  try {
-    Importer importer(database, *target, options);
+  return guarded("the import", [&]() -> Result<ImportReport> {
+    const ModuleDef* target = database.schema()->find_module(module);
+    if (target == nullptr) {
+      std::vector<std::string_view> names;
+      for (const ModuleDef& m : database.schema()->modules()) names.emplace_back(m.name);
+      const std::string close = closest_name(module, names);
+      return Error::access_denied("the database has no module '" + std::string(module) + "'", {},
+                                  close.empty() ? std::string() : "did you mean '" + close + "'?");
+    }
+    storage::Writer* writer = Internals::writer(database);
+    if (writer == nullptr) return Error::invalid_argument("the database cannot be written");
+    Importer importer(database, *writer, *target, options);
     return importer.run(in);
-  } catch (const std::bad_alloc&) {
-    return Error{ErrorCode::kInternalServerError, "out of memory while importing", {}, {}};
-  }
+  });
 }
 
 }  // namespace vtql

@@ -19,13 +19,6 @@ const types::Value& comparable(const types::Value& value, const binder::BoundFie
   return value;
 }
 
-// One output value: text moves out of the row once no other output column needs it.
-std::optional<std::string> output_value(types::Value& value, const FieldDef& field, const Schema& schema,
-                                        const storage::Backend& backend, bool resolved, bool last_use) {
-  if (auto* text = std::get_if<std::string>(&value); text != nullptr && last_use) return std::move(*text);
-  return output_string(value, field, schema, backend, resolved);
-}
-
 // One output value as a view: text straight from the row, anything else written over `scratch`.
 std::optional<std::string_view> output_view(const types::Value& value, const FieldDef& field, const Schema& schema,
                                             const storage::Backend& backend, bool resolved, std::string& scratch) {
@@ -86,65 +79,109 @@ bool evaluate(const binder::BoundExpr& expr, const storage::Row& record) {
       expr);
 }
 
-Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& backend) {
-  const binder::BoundQuery& q = *plan.query;
-  ResultSet result;
+namespace {
 
-  if (q.count_only) {
-    std::uint64_t n = 0;
-    if (plan.count_in_backend) {
-      auto counted = backend.count(plan.scan);
-      if (!counted) return std::move(counted).error();
-      n = *counted;
-    } else {
-      auto cursor = backend.scan(plan.scan);
-      if (!cursor) return std::move(cursor).error();
-      storage::Row row;
-      for (std::uint64_t scanned = 1; (*cursor)->next(row); ++scanned) {
-        if (plan.filter == nullptr || evaluate(*plan.filter, row)) ++n;
-        if (scanned % kDeadlineEvery == 0 && storage::QueryDeadline::passed()) return storage::deadline_error();
-      }
-      if (auto status = (*cursor)->status(); !status) return std::move(status).error();
-    }
-    result.columns = {"count"};
-    // LIMIT applies to COUNT(*)'s one row, as in MySQL: LIMIT 0 or an offset leaves none.
-    if (q.offset == 0 && (!q.count || *q.count > 0)) result.rows.push_back({std::to_string(n)});
-    return result;
+// The strings a run writes values over, kept with the thread so that a query run again allocates nothing per
+// value. A sink that runs another query from row() gets buffers of its own.
+struct Buffers {
+  storage::Row row;
+  std::vector<std::string> scratch;
+  std::vector<std::optional<std::string_view>> views;
+  bool busy = false;
+};
+
+class BorrowedBuffers {
+ public:
+  explicit BorrowedBuffers(std::size_t columns) : buffers_(kept_.busy ? own_ : kept_) {
+    buffers_.busy = true;
+    if (buffers_.scratch.size() < columns) buffers_.scratch.resize(columns);
+    buffers_.views.resize(columns);
   }
-
-  result.columns = plan.column_names;
-  const auto project = [&](storage::Row& row) {
-    std::vector<std::optional<std::string>> out;
-    out.reserve(plan.project.size());
-    for (std::size_t i = 0; i < plan.project.size(); ++i) {
-      out.push_back(output_value(row[static_cast<std::size_t>(plan.project[i])], *plan.output_fields[i], *q.schema,
-                                 backend, plan.scan.resolve_references, plan.last_use[i] != 0));
+  ~BorrowedBuffers() {
+    buffers_.busy = false;
+    for (std::string& text : buffers_.scratch) {
+      if (text.capacity() > 4096) std::string().swap(text);  // a long value is not kept for later queries
     }
-    result.rows.push_back(std::move(out));
-  };
+  }
+  BorrowedBuffers(const BorrowedBuffers&) = delete;
+  BorrowedBuffers& operator=(const BorrowedBuffers&) = delete;
+
+  Buffers& get() noexcept { return buffers_; }
+
+ private:
+  static thread_local inline Buffers kept_;
+  Buffers own_;
+  Buffers& buffers_;
+};
+
+// Hands one scan row to the sink as the output columns' views.
+void emit(const planner::Plan& plan, const storage::Backend& backend, const storage::Row& row, Buffers& buffers,
+          RowSink& sink) {
+  const Schema& schema = *plan.query->schema;
+  for (std::size_t i = 0; i < plan.project.size(); ++i) {
+    buffers.views[i] = output_view(row[static_cast<std::size_t>(plan.project[i])], *plan.output_fields[i], schema,
+                                   backend, plan.scan.resolve_references, buffers.scratch[i]);
+  }
+  sink.row(std::span<const std::optional<std::string_view>>(buffers.views.data(), plan.project.size()));
+}
+
+Status run_count(const planner::Plan& plan, const storage::Backend& backend, RowSink& sink) {
+  const binder::BoundQuery& q = *plan.query;
+  std::uint64_t n = 0;
+  if (plan.count_in_backend) {
+    auto counted = backend.count(plan.scan);
+    if (!counted) return std::move(counted).error();
+    n = *counted;
+  } else {
+    auto cursor = backend.scan(plan.scan);
+    if (!cursor) return std::move(cursor).error();
+    storage::Row row;
+    for (std::uint64_t scanned = 1; (*cursor)->next(row); ++scanned) {
+      if (plan.filter == nullptr || evaluate(*plan.filter, row)) ++n;
+      if (scanned % kDeadlineEvery == 0 && storage::QueryDeadline::passed()) return storage::deadline_error();
+    }
+    if (auto status = (*cursor)->status(); !status) return std::move(status).error();
+  }
+  static const std::vector<std::string> kColumns = {"count"};
+  sink.begin(kColumns);
+  // LIMIT applies to COUNT(*)'s one row, as in MySQL: LIMIT 0 or an offset leaves none.
+  if (q.offset == 0 && (!q.count || *q.count > 0)) {
+    const std::string text = std::to_string(n);
+    const std::optional<std::string_view> value(text);
+    sink.row(std::span<const std::optional<std::string_view>>(&value, 1));
+  }
+  return Ok{};
+}
+
+}  // namespace
+
+Status run(const planner::Plan& plan, const storage::Backend& backend, RowSink& sink) {
+  if (plan.query->count_only) return run_count(plan, backend, sink);
 
   auto cursor = backend.scan(plan.scan);
   if (!cursor) return std::move(cursor).error();
-  storage::Row row;
+  BorrowedBuffers buffers(plan.project.size());
+  storage::Row& row = buffers.get().row;
+
   if (plan.filter == nullptr && plan.sort.empty() && !plan.sort_by_id) {
-    // The backend did the filtering and ordering: rows go straight to the output, past the engine's offset.
-    if (const auto& most = plan.limit ? plan.limit : plan.scan.limit) {
-      result.rows.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(*most, 4096)));
-    }
+    // The backend filtered and ordered: rows go from the scan to the sink one at a time, past the engine's offset.
+    sink.begin(plan.column_names);
     std::uint64_t skipped = 0;
-    for (std::uint64_t scanned = 1; !plan.limit || result.rows.size() < *plan.limit; ++scanned) {
+    std::uint64_t sent = 0;
+    for (std::uint64_t scanned = 1; !plan.limit || sent < *plan.limit; ++scanned) {
       if (!(*cursor)->next(row)) break;
       if (skipped < plan.offset) {
         ++skipped;
       } else {
-        project(row);
+        emit(plan, backend, row, buffers.get(), sink);
+        ++sent;
       }
       if (scanned % kDeadlineEvery == 0 && storage::QueryDeadline::passed()) return storage::deadline_error();
     }
-    if (auto status = (*cursor)->status(); !status) return std::move(status).error();
-    return result;
+    return (*cursor)->status();
   }
 
+  // The engine filters and sorts: the matching rows are kept, then the ones in the limit handed over.
   std::vector<storage::Row> rows;
   for (std::uint64_t scanned = 1; (*cursor)->next(row); ++scanned) {
     if (plan.filter == nullptr || evaluate(*plan.filter, row)) rows.push_back(std::move(row));
@@ -154,7 +191,7 @@ Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& bac
 
   if (!plan.sort.empty() || plan.sort_by_id) {
     // Scan rows hold every field here, so a field's index is its position in the row.
-    const auto id = static_cast<std::size_t>(q.module->field_index("id"));
+    const auto id = static_cast<std::size_t>(plan.query->module->field_index("id"));
     const auto before = [&](const storage::Row& a, const storage::Row& b) {
       for (const binder::BoundOrder& o : plan.sort) {
         const auto i = static_cast<std::size_t>(o.field.index);
@@ -176,73 +213,18 @@ Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& bac
   const std::size_t begin = static_cast<std::size_t>(std::min<std::uint64_t>(plan.offset, rows.size()));
   std::size_t end = rows.size();
   if (plan.limit) end = static_cast<std::size_t>(std::min<std::uint64_t>(end, begin + *plan.limit));
-  result.rows.reserve(end - begin);
-  for (std::size_t r = begin; r < end; ++r) project(rows[r]);
-  return result;
+  sink.begin(plan.column_names);
+  for (std::size_t r = begin; r < end; ++r) emit(plan, backend, rows[r], buffers.get(), sink);
+  return Ok{};
 }
 
-Status stream(const planner::Plan& plan, const storage::Backend& backend, RowSink& sink) {
-  const binder::BoundQuery& q = *plan.query;
-  if (q.count_only || plan.filter != nullptr || !plan.sort.empty() || plan.sort_by_id) {
-    auto result = execute(plan, backend);
-    if (!result) return std::move(result).error();
-    sink.begin(result->columns);
-    std::vector<std::optional<std::string_view>> views(result->columns.size());
-    for (const auto& row : result->rows) {
-      for (std::size_t i = 0; i < row.size(); ++i) {
-        views[i] = row[i] ? std::optional<std::string_view>(*row[i]) : std::nullopt;
-      }
-      sink.row(views);
-    }
-    return Ok{};
+Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& backend) {
+  ResultCollector collector;
+  if (const std::uint64_t most = plan.limit ? *plan.limit : plan.scan.limit.value_or(0); most > 0) {
+    collector.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(most, 4096)));
   }
-
-  auto cursor = backend.scan(plan.scan);
-  if (!cursor) return std::move(cursor).error();
-  sink.begin(plan.column_names);
-  // The row and the strings values are written over stay with the thread, so that a query run again allocates
-  // nothing per value. A sink that streams another query from row() gets buffers of its own.
-  struct Buffers {
-    storage::Row row;
-    std::vector<std::string> scratch;
-    std::vector<std::optional<std::string_view>> views;
-    bool busy = false;
-  };
-  thread_local Buffers kept;
-  Buffers own;
-  Buffers& buffers = kept.busy ? own : kept;
-  buffers.busy = true;
-  struct Release {
-    Buffers& buffers;
-    ~Release() {
-      buffers.busy = false;
-      for (std::string& text : buffers.scratch) {
-        if (text.capacity() > 4096) std::string().swap(text);  // a long value is not kept for later queries
-      }
-    }
-  } release{buffers};
-  storage::Row& row = buffers.row;
-  std::vector<std::string>& scratch = buffers.scratch;
-  if (scratch.size() < plan.project.size()) scratch.resize(plan.project.size());
-  std::vector<std::optional<std::string_view>>& out = buffers.views;
-  out.resize(plan.project.size());
-  std::uint64_t skipped = 0;
-  std::uint64_t sent = 0;
-  for (std::uint64_t scanned = 1; !plan.limit || sent < *plan.limit; ++scanned) {
-    if (!(*cursor)->next(row)) break;
-    if (skipped < plan.offset) {
-      ++skipped;
-    } else {
-      for (std::size_t i = 0; i < plan.project.size(); ++i) {
-        out[i] = output_view(row[static_cast<std::size_t>(plan.project[i])], *plan.output_fields[i], *q.schema, backend,
-                             plan.scan.resolve_references, scratch[i]);
-      }
-      sink.row(std::span<const std::optional<std::string_view>>(out.data(), plan.project.size()));
-      ++sent;
-    }
-    if (scanned % kDeadlineEvery == 0 && storage::QueryDeadline::passed()) return storage::deadline_error();
-  }
-  return (*cursor)->status();
+  if (auto status = run(plan, backend, collector); !status) return std::move(status).error();
+  return std::move(collector.result());
 }
 
 }  // namespace vtql::executor

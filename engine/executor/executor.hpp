@@ -7,11 +7,12 @@
 
 namespace vtql::executor {
 
+// Runs the plan, handing the result to `sink`: begin() once with the columns, then row() per row. When the
+// backend filtered and ordered, rows go from the scan to the sink one at a time; otherwise the engine keeps the
+// matching rows, sorts them and hands over those in the limit. On an error part-way the sink may have taken some rows.
+Status run(const planner::Plan& plan, const storage::Backend& backend, RowSink& sink);
+// run() into a ResultCollector.
 Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& backend);
-// The same rows into `sink`. When the backend filtered and ordered, rows go from the scan to the sink one at a
-// time; otherwise the result is computed as execute() does and handed over row by row. On an error part-way the
-// sink may have taken some rows.
-Status stream(const planner::Plan& plan, const storage::Backend& backend, RowSink& sink);
 
 // Whether a record (a value per field of its module, in describe order) satisfies a bound condition: the
 // row-at-a-time semantics every backend must agree with.

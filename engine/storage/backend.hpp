@@ -1,4 +1,5 @@
-// The storage backend interface: what a backend can do (capabilities), scans with a spec, lookups, and writes.
+// The storage interfaces: the read side every backend implements (capabilities, scans, counts, lookups) and the
+// write side of a writable one (records in transactions, the change log).
 //
 // Thread-safety: a backend must allow concurrent scans and lookups; writes may exclude them (the memory backend
 // takes a shared lock per scan and an exclusive lock per write).
@@ -15,13 +16,15 @@
 #include <vector>
 
 #include "engine/binder/bound_query.hpp"
+#include "engine/catalog/record_rules.hpp"
 #include "engine/types/value.hpp"
 #include "vtql/schema.hpp"
 #include "vtql/status.hpp"
 
 namespace vtql::storage {
 
-// What a backend evaluates itself; the planner adds operators for the rest.
+// What a backend evaluates itself; the planner adds operators for the rest. Name the flags where a backend states
+// them: Capabilities{.filter = true, .count = true}.
 struct Capabilities {
   bool filter = false;      // evaluates ScanSpec::filter
   bool order = false;       // returns rows in ScanSpec::order (ties by id ascending)
@@ -56,18 +59,40 @@ class QueryDeadline {
 };
 
 inline Error deadline_error() {
-  return Error{ErrorCode::kDatabaseQueryError,
-               "the query ran past its time limit",
-               {},
-               "narrow the condition, or raise the limit (Settings::max_query_ms, --timeout)"};
+  return Error::database("the query ran past its time limit", {},
+                         "narrow the condition, or raise the limit (Settings::max_query_ms, --timeout)");
 }
 
-// Where a backend keeps its compiled form of a scan spec (its SQL, say), so that a prepared query that runs again
-// is not compiled again. `owner` says which backend compiled it.
-struct CompiledSpec {
-  std::mutex mutex;
-  const void* owner = nullptr;
-  std::shared_ptr<const void> value;
+class Backend;
+
+// A backend's compiled form of a scan (its SQL statement, say): each backend derives its own.
+class CompiledScan {
+ public:
+  virtual ~CompiledScan() = default;
+};
+
+// Where a prepared query keeps the compiled form of its scan, so that a query that runs again is not compiled
+// again. Copies of a ScanSpec share it; the backend that compiles the spec first fills it.
+class CompiledScanSlot {
+ public:
+  // The form `owner` compiled for the spec (T, the type that backend derives from CompiledScan), made by
+  // `compile` (returning Result<std::shared_ptr<const T>>) the first time.
+  template <typename T, typename Compile>
+  Result<std::shared_ptr<const T>> get_or_compile(const Backend* owner, Compile&& compile) {
+    std::lock_guard lock(mutex_);
+    if (owner_ == owner && value_ != nullptr) return std::static_pointer_cast<const T>(value_);
+    Result<std::shared_ptr<const T>> made = compile();
+    if (made) {
+      owner_ = owner;
+      value_ = *made;
+    }
+    return made;
+  }
+
+ private:
+  std::mutex mutex_;
+  const Backend* owner_ = nullptr;  // only `owner_` reads value_, as its own type
+  std::shared_ptr<const CompiledScan> value_;
 };
 
 struct ScanSpec {
@@ -82,7 +107,7 @@ struct ScanSpec {
   // planner only for a backend with capabilities().references, when the rows go straight to the output.
   bool resolve_references = false;
   // Set by the planner; copies share it, so a spec is not changed once a backend has seen it. May be null.
-  std::shared_ptr<CompiledSpec> compiled;
+  std::shared_ptr<CompiledScanSlot> compiled;
 };
 
 class Cursor {
@@ -102,6 +127,9 @@ struct Change {
   types::DateTime modified;
 };
 
+class Writer;
+
+// The read side, which every backend implements: what it can evaluate, scans, counts, lookups and its plan.
 class Backend {
  public:
   virtual ~Backend() = default;
@@ -118,18 +146,6 @@ class Backend {
   // the field refers to in turn; so does the engine.
   virtual bool exists(const ModuleDef& module, std::uint64_t id) const = 0;
 
-  // Writes. insert returns the new record's id; `modifiedtime` and `createdtime` are set by the caller. The
-  // backend copies what it keeps: the caller's record is left as it was, to be reused.
-  virtual Result<std::uint64_t> insert(const ModuleDef& module, const Record& record) = 0;
-  // Inserts with a given id (an import keeps the source's ids). Fails if the module already has that id.
-  virtual Status insert_with_id(const ModuleDef& module, std::uint64_t id, const Record& record) = 0;
-  virtual Status update(const ModuleDef& module, std::uint64_t id, const Record& record) = 0;
-  virtual Status remove(const ModuleDef& module, std::uint64_t id) = 0;
-  // A converted lead stays stored but is never returned, as in the original (converted = 1).
-  virtual Status mark_converted(const ModuleDef& module, std::uint64_t id) = 0;
-  // Records of `module` (all modules when empty) modified or deleted after `since`, oldest first.
-  virtual Result<std::vector<Change>> changes_since(std::string_view module, types::DateTime since) const = 0;
-
   // What the backend runs for a scan (or a count), for `vtql explain`: its SQL, say; empty when nothing to add.
   virtual std::string explain(const ScanSpec& spec, bool count) const {
     (void)spec;
@@ -137,9 +153,35 @@ class Backend {
     return {};
   }
 
-  // Runs `writes` (calls of the write methods above, on this thread) as one transaction where the backend has
-  // them: when `writes` fails, none of its writes is kept. Backends without transactions just run it.
-  virtual Status write_transaction(const std::function<Status()>& writes) { return writes(); }
+  // The write side, or nullptr for a backend that cannot be written.
+  virtual Writer* writer() noexcept { return nullptr; }
+};
+
+// The write side of a writable backend: records in and out, in transactions, and the change log sync reads. Record
+// numbers come from catalog::IdAllocator and states are catalog::RecordState, so every backend numbers and retires
+// records alike.
+class Writer {
+ public:
+  virtual ~Writer() = default;
+
+  // Runs `writes` (calls of the methods below, on this thread) as one transaction where the backend has them:
+  // when `writes` fails, none of its writes is kept. Backends without transactions just run it.
+  virtual Status transaction(const std::function<Status()>& writes) = 0;
+  // Whether transaction() rolls back a failed `writes`.
+  virtual bool rolls_back() const noexcept = 0;
+
+  // Inserts a record and returns its new number; `modifiedtime` and `createdtime` are set by the caller. The
+  // backend copies what it keeps: the caller's record is left as it was, to be reused.
+  virtual Result<std::uint64_t> insert(const ModuleDef& module, const Record& record) = 0;
+  // Inserts with a given number (an import keeps the source's ids). Fails if the module already has it.
+  virtual Status insert_with_id(const ModuleDef& module, std::uint64_t id, const Record& record) = 0;
+  virtual Status update(const ModuleDef& module, std::uint64_t id, const Record& record) = 0;
+  // Takes a live record out of every answer: deleted (reported to sync) or, for a lead, converted (kept stored,
+  // never returned nor reported). REQUIRES: state is not kLive
+  virtual Status retire(const ModuleDef& module, std::uint64_t id, catalog::RecordState state) = 0;
+
+  // Records of `module` (all modules when empty) modified or deleted after `since`, oldest first.
+  virtual Result<std::vector<Change>> changes_since(std::string_view module, types::DateTime since) const = 0;
 };
 
 }  // namespace vtql::storage

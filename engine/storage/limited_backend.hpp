@@ -1,5 +1,5 @@
-// A backend that forwards to another but declares fewer capabilities, so that the engine's own operators (filter,
-// sort, limit, count) do the work: tests run every query both ways and demand the same answer.
+// A backend that forwards its reads to another but declares fewer capabilities, so that the engine's own operators
+// (filter, sort, limit, count) do the work: tests run every query both ways and demand the same answer.
 #pragma once
 
 #include "engine/storage/backend.hpp"
@@ -27,24 +27,8 @@ class LimitedBackend final : public Backend {
   }
   bool exists(const ModuleDef& module, std::uint64_t id) const override { return target_.exists(module, id); }
 
-  Result<std::uint64_t> insert(const ModuleDef& module, const Record& record) override {
-    return target_.insert(module, record);
-  }
-  Status insert_with_id(const ModuleDef& module, std::uint64_t id, const Record& record) override {
-    return target_.insert_with_id(module, id, record);
-  }
-  Status update(const ModuleDef& module, std::uint64_t id, const Record& record) override {
-    return target_.update(module, id, record);
-  }
-  Status remove(const ModuleDef& module, std::uint64_t id) override { return target_.remove(module, id); }
-  Status mark_converted(const ModuleDef& module, std::uint64_t id) override {
-    return target_.mark_converted(module, id);
-  }
-  Result<std::vector<Change>> changes_since(std::string_view module, types::DateTime since) const override {
-    return target_.changes_since(module, since);
-  }
   std::string explain(const ScanSpec& spec, bool count) const override { return target_.explain(spec, count); }
-  Status write_transaction(const std::function<Status()>& writes) override { return target_.write_transaction(writes); }
+  Writer* writer() noexcept override { return target_.writer(); }
 
  private:
   Backend& target_;

@@ -10,10 +10,8 @@ namespace vtql::storage {
 namespace {
 
 Error bad_value(const FieldDef& field, std::string_view text, std::string_view expected) {
-  return Error{ErrorCode::kInvalidArgument,
-               "field " + field.name + ": '" + std::string(text) + "' is not " + std::string(expected),
-               {},
-               {}};
+  return Error::invalid_argument("field " + field.name + ": '" + std::string(text) + "' is not " +
+                                 std::string(expected));
 }
 
 template <typename T>
@@ -37,27 +35,13 @@ std::optional<types::EntityId> read_entity_id(std::string_view text) {
 
 Result<types::Value> parse_field_value(std::string_view text, const FieldDef& field, const ModuleDef& module,
                                        const Schema& schema) {
-  if (field.is_id() || field.type == FieldType::kReference || field.type == FieldType::kOwner) {
+  if (catalog::holds_ids(field)) {
     const auto read = read_entity_id(text);
     if (!read) return bad_value(field, text, "an entity id such as 12x34");
     const types::EntityId id = *read;
-    const std::string prefix(text.substr(0, text.find('x')));
-    bool allowed = false;
-    if (field.is_id()) {
-      allowed = prefix == module.id_prefix;
-    } else if (field.type == FieldType::kOwner) {
-      for (const char* owner : {"Users", "Groups"}) {
-        const ModuleDef* m = schema.find_module(owner);
-        allowed = allowed || (m != nullptr && m->id_prefix == prefix);
-      }
-    } else {
-      for (const std::string& name : field.refers_to) {
-        const ModuleDef* m = schema.find_module(name);
-        allowed = allowed || (m != nullptr && m->id_prefix == prefix);
-      }
-      allowed = allowed || field.refers_to.empty();
+    if (!catalog::accepts_prefix(catalog::id_targets(schema, module, field), field, id.prefix)) {
+      return bad_value(field, text, "an id of a module this field refers to");
     }
-    if (!allowed) return bad_value(field, text, "an id of a module this field refers to");
     return types::Value{id};
   }
   switch (value_class(field.type)) {
@@ -107,17 +91,16 @@ Result<types::Value> parse_field_value(std::string_view text, const FieldDef& fi
 Result<DecodedRecord> decode_record(std::string_view json_object, const ModuleDef& module, const Schema& schema) {
   const auto object = nlohmann::json::parse(json_object, nullptr, /*allow_exceptions=*/false);
   if (!object.is_object()) {
-    return Error{ErrorCode::kInvalidArgument, "a record must be a JSON object of field names to values", {}, {}};
+    return Error::invalid_argument("a record must be a JSON object of field names to values");
   }
   DecodedRecord out;
   out.record.assign(module.fields.size(), types::Null{});
   for (const auto& [name, value] : object.items()) {
     const int index = module.field_index(name);
-    if (index < 0) return Error{ErrorCode::kInvalidArgument, module.name + " has no field '" + name + "'", {}, {}};
+    if (index < 0) return Error::invalid_argument(module.name + " has no field '" + name + "'");
     if (value.is_null()) continue;
     if (!value.is_string()) {
-      return Error{
-          ErrorCode::kInvalidArgument, "field " + name + ": values are strings in the webservice form", {}, {}};
+      return Error::invalid_argument("field " + name + ": values are strings in the webservice form");
     }
     const FieldDef& field = module.fields[static_cast<std::size_t>(index)];
     auto parsed = parse_field_value(value.get_ref<const std::string&>(), field, module, schema);

@@ -23,7 +23,7 @@ struct Conversion {
 };
 
 // Converts `literal` for comparison with a field of class `target` (anything but kEntityId and kNone),
-// following LANGUAGE.md's Types section for the vtiger dialect:
+// following docs/LANGUAGE.md, Literal conversion, for the vtiger dialect:
 // - kText: the literal's text as written (an unquoted number is compared as text);
 // - kInteger: the longest numeric prefix; an int64 when integral and in range, else the exact Decimal;
 // - kDouble: the longest numeric prefix as a double;

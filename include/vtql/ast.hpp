@@ -15,13 +15,6 @@
 
 namespace vtql {
 
-enum class Dialect : std::uint8_t {
-  kVtiger,    // exactly the original webservice language
-  kExtended,  // a superset for embedding and new clients
-};
-
-std::string_view to_string(Dialect dialect) noexcept;
-
 namespace ast {
 
 struct Identifier {

@@ -12,6 +12,7 @@
 
 namespace vtql {
 
+struct Internals;
 namespace storage {
 class Backend;
 }
@@ -47,14 +48,16 @@ class Database {
   Result<std::shared_ptr<Database>> copy_to_memory() const;
 
   const std::shared_ptr<const Schema>& schema() const noexcept { return schema_; }
-  storage::Backend& backend() const noexcept { return *backend_; }
 
-  Database(std::shared_ptr<const Schema> schema, std::unique_ptr<storage::Backend> backend);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
  private:
+  friend struct Internals;
+  Database(std::shared_ptr<const Schema> schema, std::unique_ptr<storage::Backend> backend);
+  Result<std::shared_ptr<Database>> copy_records() const;
+
   std::shared_ptr<const Schema> schema_;
   std::unique_ptr<storage::Backend> backend_;
 };

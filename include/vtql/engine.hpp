@@ -1,6 +1,8 @@
-// vtql's facade: an Engine holds the schema and settings, and checks queries against them.
+// vtql's facade: an Engine holds a database (its schema and records) and settings; it checks queries against the
+// schema, plans them for the database's backend and runs them.
 //
-// Thread-safety: an Engine is immutable after construction; check() may be called from many threads at once.
+// Thread-safety: an Engine is immutable after construction; every method may be called from many threads at once.
+// No method throws: every failure, running out of memory included, is an Error value.
 // CheckedQuery is an immutable value that shares its state; copies are cheap and may cross threads.
 #pragma once
 
@@ -20,7 +22,6 @@
 namespace vtql {
 
 struct Settings {
-  Dialect dialect = Dialect::kVtiger;
   // The most rows a query returns: no LIMIT means this many, a larger LIMIT count is lowered to it. 0: no cap.
   std::uint64_t max_rows = 100;
   // Resource limits: a query over one of them is a QUERY_SYNTAX_ERROR that names the limit.
@@ -35,6 +36,7 @@ struct Settings {
   std::uint32_t max_query_ms = 60'000;
 };
 
+struct Internals;
 namespace binder {
 struct BoundQuery;
 }
@@ -46,8 +48,6 @@ class PlanCache;
 // A query that parsed and type-checked: its syntax tree, the module it reads, warnings, and its effective shape.
 class CheckedQuery {
  public:
-  explicit CheckedQuery(std::shared_ptr<const binder::BoundQuery> bound) : bound_(std::move(bound)) {}
-
   std::string_view text() const noexcept;
   const ast::SelectStatement& syntax() const noexcept;
   const ModuleDef& module() const noexcept;
@@ -61,23 +61,25 @@ class CheckedQuery {
   // The query in the conformance form: {"module","columns","where","logic","order_by","direction","limit"}.
   std::string parsed_json() const;
 
-  // For the engine's later stages.
-  const binder::BoundQuery& bound() const noexcept { return *bound_; }
-
  private:
+  friend struct Internals;
+  friend class Engine;
+  explicit CheckedQuery(std::shared_ptr<const binder::BoundQuery> bound) : bound_(std::move(bound)) {}
+
   std::shared_ptr<const binder::BoundQuery> bound_;
 };
 
 // A checked query with its plan for the engine's database: run it any number of times.
 class PreparedQuery {
  public:
+  const CheckedQuery& checked() const noexcept { return checked_; }
+
+ private:
+  friend struct Internals;
+  friend class Engine;
   PreparedQuery(CheckedQuery checked, std::shared_ptr<const planner::Plan> plan)
       : checked_(std::move(checked)), plan_(std::move(plan)) {}
 
-  const CheckedQuery& checked() const noexcept { return checked_; }
-  const planner::Plan& plan() const noexcept { return *plan_; }
-
- private:
   CheckedQuery checked_;
   std::shared_ptr<const planner::Plan> plan_;
 };

@@ -87,6 +87,9 @@ struct ExportOptions {
   // Called every few thousand rows and once at the end with the rows written and the module's live records
   // (counted before the export starts; 0 when the backend cannot count). May be empty.
   std::function<void(std::uint64_t rows_written, std::uint64_t total)> progress;
+  // How long the export may read, in milliseconds, before it stops with DATABASE_QUERY_ERROR (0: no limit), as
+  // Settings::max_query_ms for a query.
+  std::uint32_t max_query_ms = 0;
 };
 
 struct ExportReport {
@@ -101,9 +104,14 @@ struct ExportReport {
 // every column, NULL as null. References are written as the id of the module that holds the record (as the
 // webservice returns them); a reference to a record that is no longer live is NULL.
 //
-// Errors: ACCESS_DENIED for an unknown module; DATABASE_QUERY_ERROR when reading fails; IO_ERROR when writing
-// fails.
+// The export runs as a query would (a plan over the module's records, streamed), under options.max_query_ms.
+// Errors: ACCESS_DENIED for an unknown module; DATABASE_QUERY_ERROR when reading fails or takes too long; IO_ERROR
+// when writing fails.
 Result<ExportReport> export_records(const Database& database, std::string_view module, std::ostream& out,
                                     const ExportOptions& options = {});
+
+// The plan an export of `module` runs, as Engine::explain shows a query's: what the backend reads and what vtql
+// adds above it.
+Result<std::string> explain_export(const Database& database, std::string_view module);
 
 }  // namespace vtql

@@ -36,6 +36,8 @@ class ResultCollector final : public RowSink {
  public:
   void begin(const std::vector<std::string>& columns) override;
   void row(std::span<const std::optional<std::string_view>> values) override;
+  // Room for `rows` rows, for a caller that knows how many may come.
+  void reserve(std::size_t rows) { result_.rows.reserve(rows); }
 
   ResultSet& result() noexcept { return result_; }
   // How many times begin() was called: once for a stream that ran.

@@ -67,7 +67,7 @@ class NameIndex {
 };
 }  // namespace detail
 
-// The describe `type.name` of a field, which decides how its values compare (LANGUAGE.md, Types).
+// The describe `type.name` of a field, which decides how its values compare (docs/LANGUAGE.md, Types).
 enum class FieldType : std::uint8_t {
   kString,
   kText,

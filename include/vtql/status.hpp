@@ -56,7 +56,41 @@ struct Error {
   Span span;            // where in the query (or file) the fault is
   std::string hint;     // how to fix it, or empty
 
-  static Error internal(std::string message) { return {ErrorCode::kInternalServerError, std::move(message), {}, {}}; }
+  // One factory per code, so that a site says which error it makes: Error::syntax("...", span, "hint").
+  static Error syntax(std::string message, Span span = {}, std::string hint = {}) {
+    return make(ErrorCode::kQuerySyntaxError, std::move(message), span, std::move(hint));
+  }
+  static Error access_denied(std::string message, Span span = {}, std::string hint = {}) {
+    return make(ErrorCode::kAccessDenied, std::move(message), span, std::move(hint));
+  }
+  static Error invalid_id(std::string message, Span span = {}, std::string hint = {}) {
+    return make(ErrorCode::kInvalidIdAttribute, std::move(message), span, std::move(hint));
+  }
+  static Error database(std::string message, Span span = {}, std::string hint = {}) {
+    return make(ErrorCode::kDatabaseQueryError, std::move(message), span, std::move(hint));
+  }
+  static Error internal(std::string message, Span span = {}, std::string hint = {}) {
+    return make(ErrorCode::kInternalServerError, std::move(message), span, std::move(hint));
+  }
+  static Error invalid_metadata(std::string message, Span span = {}, std::string hint = {}) {
+    return make(ErrorCode::kInvalidMetadata, std::move(message), span, std::move(hint));
+  }
+  static Error invalid_argument(std::string message, Span span = {}, std::string hint = {}) {
+    return make(ErrorCode::kInvalidArgument, std::move(message), span, std::move(hint));
+  }
+  static Error io(std::string message, Span span = {}, std::string hint = {}) {
+    return make(ErrorCode::kIoError, std::move(message), span, std::move(hint));
+  }
+
+ private:
+  static Error make(ErrorCode code, std::string message, Span span, std::string hint) {
+    Error error;
+    error.code = code;
+    error.message = std::move(message);
+    error.span = span;
+    error.hint = std::move(hint);
+    return error;
+  }
 };
 
 // Something a valid query does that probably is not what its author meant (the query still runs).

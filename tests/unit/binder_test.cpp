@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "engine/binder/bound_query.hpp"
+#include "engine/internal.hpp"
 #include "vtql/engine.hpp"
 
 namespace vtql {
@@ -13,7 +14,7 @@ namespace {
 const binder::BoundQuery& bind_ok(const Engine& engine, std::string_view query, Result<CheckedQuery>& holder) {
   holder = engine.check(query);
   EXPECT_TRUE(holder.ok()) << query << ": " << (holder.ok() ? "" : holder.error().message);
-  return holder->bound();
+  return Internals::bound(*holder);
 }
 
 TEST(Binder, ProjectionPutsIdLastUnlessNamed) {

@@ -1,4 +1,6 @@
 // Tests of the demo CRM generator: determinism, shares, connected references, value classes, progress.
+#include <functional>
+
 #include "engine/demo/demo_crm.hpp"
 
 #include <gtest/gtest.h>
@@ -95,7 +97,7 @@ class Digest {
 
 // A backend that stores nothing but checks every record as it arrives and remembers what later checks need.
 // Ids follow the memory backend: users and groups share one sequence, entities another, others count per module.
-class RecordingBackend final : public storage::Backend {
+class RecordingBackend final : public storage::Backend, public storage::Writer {
  public:
   struct ModuleLog {
     std::uint64_t inserted = 0;
@@ -127,10 +129,12 @@ class RecordingBackend final : public storage::Backend {
     return found != logs_.end() && found->second.live.count(id) != 0;
   }
 
+  Writer* writer() noexcept override { return this; }
+  Status transaction(const std::function<Status()>& writes) override { return writes(); }
+  bool rolls_back() const noexcept override { return false; }
+
   Result<std::uint64_t> insert(const ModuleDef& module, const Record& record) override {
-    const std::uint64_t id = module.name == "Users" || module.name == "Groups" ? next_actor_++
-                             : module.is_entity                                ? next_entity_++
-                                                                               : logs_[module.name].inserted + 1;
+    const std::uint64_t id = ids_.next(module);
     check(module, record);
     digest_.add_text(module.name);
     digest_.add_u64(id);
@@ -141,8 +145,7 @@ class RecordingBackend final : public storage::Backend {
     if (keep_records_) {
       Record kept = record;
       if (const int slot = module.field_index("id"); slot >= 0) {
-        kept[static_cast<std::size_t>(slot)] =
-            types::EntityId{static_cast<std::uint32_t>(std::stoul(module.id_prefix)), id};
+        kept[static_cast<std::size_t>(slot)] = types::EntityId{catalog::id_prefix_number(module), id};
       }
       log.kept.push_back(std::move(kept));
     }
@@ -150,16 +153,10 @@ class RecordingBackend final : public storage::Backend {
   }
   Status insert_with_id(const ModuleDef&, std::uint64_t, const Record&) override { return Error::internal("unused"); }
   Status update(const ModuleDef&, std::uint64_t, const Record&) override { return Error::internal("unused"); }
-  Status remove(const ModuleDef& module, std::uint64_t id) override {
+  Status retire(const ModuleDef& module, std::uint64_t id, catalog::RecordState state) override {
     ModuleLog& log = logs_[module.name];
-    if (log.live.erase(id) == 0) return Error::internal("remove of a record that is not live");
-    ++log.deleted;
-    return Ok{};
-  }
-  Status mark_converted(const ModuleDef& module, std::uint64_t id) override {
-    ModuleLog& log = logs_[module.name];
-    if (log.live.erase(id) == 0) return Error::internal("conversion of a record that is not live");
-    ++log.converted;
+    if (log.live.erase(id) == 0) return Error::internal("retiring a record that is not live");
+    ++(state == catalog::RecordState::kDeleted ? log.deleted : log.converted);
     return Ok{};
   }
   Result<std::vector<storage::Change>> changes_since(std::string_view, types::DateTime) const override {
@@ -211,8 +208,7 @@ class RecordingBackend final : public storage::Backend {
   }
 
   bool keep_records_;
-  std::uint64_t next_actor_ = 1;
-  std::uint64_t next_entity_ = 1;
+  catalog::IdAllocator ids_;
   Digest digest_;
   std::map<std::string, ModuleLog> logs_;
   std::vector<Reference> references_;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "engine/exchange/csv_reader.hpp"
+#include "engine/internal.hpp"
 #include "engine/storage/backend.hpp"
 #include "vtql/engine.hpp"
 #include "vtql/exchange.hpp"
@@ -374,14 +375,14 @@ void copy_directly(const Database& source, Database& copy, const std::string& na
   storage::ScanSpec spec;
   spec.module = &module;
   for (std::size_t i = 0; i < module.fields.size(); ++i) spec.columns.push_back(static_cast<int>(i));
-  auto cursor = source.backend().scan(spec);
+  auto cursor = Internals::backend(source).scan(spec);
   ASSERT_TRUE(cursor.ok());
   const auto id_field = static_cast<std::size_t>(module.field_index("id"));
   const ModuleDef& target = *copy.schema()->find_module(name);
   storage::Row row;
   while ((*cursor)->next(row)) {
     const std::uint64_t id = std::get<types::EntityId>(row[id_field]).number;
-    ASSERT_TRUE(copy.backend().insert_with_id(target, id, row).ok());
+    ASSERT_TRUE(Internals::writer(copy)->insert_with_id(target, id, row).ok());
   }
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "engine/internal.hpp"
 #include "engine/storage/limited_backend.hpp"
 #include "vtql/engine.hpp"
 
@@ -27,8 +28,9 @@ const Demo& demo() {
     if (!database) throw std::runtime_error(database.error().message);
     Demo d;
     d.database = *database;
-    d.scan_only = std::make_shared<Database>(d.database->schema(), std::make_unique<storage::LimitedBackend>(
-                                                                       d.database->backend(), storage::Capabilities{}));
+    d.scan_only = Internals::database(
+        d.database->schema(),
+        std::make_unique<storage::LimitedBackend>(Internals::backend(*d.database), storage::Capabilities{}));
     return d;
   }();
   return instance;

@@ -329,7 +329,7 @@ TEST(MemoryBackendIds, OutOfOrderIdsAreFoundAndScannedInIdOrder) {
   EXPECT_FALSE(backend.insert_with_id(faq, 10, record).ok());
   for (const std::uint64_t id : {5, 10, 20, 25, 30, 40}) EXPECT_TRUE(backend.exists(faq, id)) << id;
   EXPECT_FALSE(backend.exists(faq, 15));
-  ASSERT_TRUE(backend.remove(faq, 25).ok());
+  ASSERT_TRUE(backend.retire(faq, 25, catalog::RecordState::kDeleted).ok());
   EXPECT_FALSE(backend.exists(faq, 25));
   ScanSpec spec;
   spec.module = &faq;

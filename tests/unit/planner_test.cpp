@@ -1,6 +1,7 @@
 // Plans: what each backend capability lets the planner push down, and the operators it adds for the rest.
 #include <gtest/gtest.h>
 
+#include "engine/internal.hpp"
 #include "engine/planner/plan.hpp"
 #include "engine/storage/limited_backend.hpp"
 #include "vtql/engine.hpp"
@@ -10,8 +11,8 @@ namespace {
 
 std::string plan_for(const storage::Capabilities& capabilities, std::string_view query) {
   static const auto memory = Database::in_memory(Schema::builtin());
-  auto database = std::make_shared<Database>(
-      memory->schema(), std::make_unique<storage::LimitedBackend>(memory->backend(), capabilities));
+  auto database = Internals::database(
+      memory->schema(), std::make_unique<storage::LimitedBackend>(Internals::backend(*memory), capabilities));
   const auto plan = Engine(database).explain(query);
   EXPECT_TRUE(plan.ok()) << plan.error().message;
   return plan.ok() ? *plan : std::string();

@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "engine/internal.hpp"
 #include "engine/storage/backend.hpp"
 #include "engine/storage/sqlite/value_codec.hpp"
 #include "engine/types/value_ops.hpp"
@@ -160,7 +161,7 @@ TEST(SqliteBackend, ReopensWithItsSchemaAndRecords) {
   }
   // Read-only means read-only.
   const ModuleDef& contacts = *(*again)->schema()->find_module("Contacts");
-  EXPECT_FALSE((*again)->backend().remove(contacts, 1).ok());
+  EXPECT_FALSE(Internals::writer(**again)->retire(contacts, 1, catalog::RecordState::kDeleted).ok());
 }
 
 TEST(SqliteBackend, RefusesFilesThatAreNotVtqlDatabasesAndChangesNothing) {
@@ -200,28 +201,28 @@ TEST(SqliteBackend, WritesAndTheChangeLogMatchMemory) {
   for (const auto& database : {memory, *sqlite}) {
     const Schema& schema = *database->schema();
     const ModuleDef& accounts = *schema.find_module("Accounts");
-    storage::Backend& backend = database->backend();
+    storage::Writer& writer = *Internals::writer(*database);
     auto record = [&](const std::string& name, std::int64_t modified) {
       storage::Record r(accounts.fields.size(), types::Null{});
       r[static_cast<std::size_t>(accounts.field_index("accountname"))] = name;
       r[static_cast<std::size_t>(accounts.field_index("modifiedtime"))] = types::DateTime{modified};
       return r;
     };
-    auto a = backend.insert(accounts, record("Alpha", 100));
-    auto b = backend.insert(accounts, record("Beta", 200));
-    auto c = backend.insert(accounts, record("Gamma", 300));
+    auto a = writer.insert(accounts, record("Alpha", 100));
+    auto b = writer.insert(accounts, record("Beta", 200));
+    auto c = writer.insert(accounts, record("Gamma", 300));
     ASSERT_TRUE(a.ok() && b.ok() && c.ok());
     EXPECT_EQ(*b, *a + 1);
-    ASSERT_TRUE(backend.update(accounts, *a, record("Alpha 2", 400)).ok());
-    ASSERT_TRUE(backend.remove(accounts, *b).ok());
-    EXPECT_FALSE(backend.remove(accounts, *b).ok());
-    EXPECT_FALSE(backend.update(accounts, *b, record("again", 500)).ok());
-    EXPECT_FALSE(backend.insert_with_id(accounts, *c, record("duplicate", 1)).ok());
-    EXPECT_FALSE(backend.exists(accounts, *b));
-    EXPECT_TRUE(backend.exists(accounts, *c));
+    ASSERT_TRUE(writer.update(accounts, *a, record("Alpha 2", 400)).ok());
+    ASSERT_TRUE(writer.retire(accounts, *b, catalog::RecordState::kDeleted).ok());
+    EXPECT_FALSE(writer.retire(accounts, *b, catalog::RecordState::kDeleted).ok());
+    EXPECT_FALSE(writer.update(accounts, *b, record("again", 500)).ok());
+    EXPECT_FALSE(writer.insert_with_id(accounts, *c, record("duplicate", 1)).ok());
+    EXPECT_FALSE(Internals::backend(*database).exists(accounts, *b));
+    EXPECT_TRUE(Internals::backend(*database).exists(accounts, *c));
   }
   const auto changes = [](const std::shared_ptr<Database>& database) {
-    auto all = database->backend().changes_since("Accounts", types::DateTime{150});
+    auto all = Internals::writer(*database)->changes_since("Accounts", types::DateTime{150});
     EXPECT_TRUE(all.ok());
     std::vector<std::string> out;
     for (const auto& c : *all) {
@@ -243,8 +244,8 @@ TEST(SqliteBackend, AFailedTransactionKeepsNothing) {
   auto database = Database::open(dir.file("crm.db"), options);
   ASSERT_TRUE(database.ok());
   const ModuleDef& accounts = *(*database)->schema()->find_module("Accounts");
-  storage::Backend& backend = (*database)->backend();
-  const auto status = backend.write_transaction([&]() -> Status {
+  storage::Writer& backend = *Internals::writer(**database);
+  const auto status = backend.transaction([&]() -> Status {
     for (int i = 0; i < 10; ++i) {
       storage::Record r(accounts.fields.size(), types::Null{});
       r[static_cast<std::size_t>(accounts.field_index("accountname"))] = "Account " + std::to_string(i);
@@ -252,7 +253,7 @@ TEST(SqliteBackend, AFailedTransactionKeepsNothing) {
     }
     // Inside the transaction the writes are visible to the writer.
     EXPECT_EQ(lines(Engine(*database).query("SELECT count(*) FROM Accounts;")).at(1), "10|");
-    return Error{ErrorCode::kInvalidArgument, "a bad row", {}, {}};
+    return Error::invalid_argument("a bad row");
   });
   EXPECT_FALSE(status.ok());
   EXPECT_EQ(lines(Engine(*database).query("SELECT count(*) FROM Accounts;")).at(1), "0|");
@@ -294,8 +295,8 @@ TEST(SqliteBackend, BulkInsertsRebuildTheIndexesOrLeaveThemAsTheyWere) {
     auto database = Database::open(path, options);
     EXPECT_TRUE(database.ok());
     const ModuleDef& contacts = *(*database)->schema()->find_module("Contacts");
-    storage::Backend& backend = (*database)->backend();
-    return backend.write_transaction([&]() -> Status {
+    storage::Writer& backend = *Internals::writer(**database);
+    return backend.transaction([&]() -> Status {
       storage::Record r(contacts.fields.size(), types::Null{});
       for (int i = 0; i < rows; ++i) {
         r[static_cast<std::size_t>(contacts.field_index("lastname"))] = "Name " + std::to_string(i);
@@ -305,7 +306,7 @@ TEST(SqliteBackend, BulkInsertsRebuildTheIndexesOrLeaveThemAsTheyWere) {
       // Inside the transaction the rows are there to read, with or without indexes.
       EXPECT_EQ(lines(Engine(*database).query("SELECT count(*) FROM Contacts WHERE lastname LIKE 'Name %';")),
                 (std::vector<std::string>{"count|", std::to_string(before + rows) + "|"}));
-      if (fail) return Error{ErrorCode::kInvalidArgument, "a bad row", {}, {}};
+      if (fail) return Error::invalid_argument("a bad row");
       return Status(Ok{});
     });
   };
@@ -340,7 +341,7 @@ TEST(SqliteBackend, AddsModulesAndFieldsToAnExistingFile) {
     storage::Record r(projects.fields.size(), types::Null{});
     r[1] = std::string("Bridge");
     r[2] = *types::Decimal::parse("1250.5");
-    ASSERT_TRUE((*database)->backend().insert(projects, r).ok());
+    ASSERT_TRUE(Internals::writer(**database)->insert(projects, r).ok());
   }
   OpenOptions read_only;
   read_only.read_only = true;
@@ -396,7 +397,7 @@ TEST(SqliteBackend, HostileValuesAreOnlyValues) {
     for (const std::string& name : names) {
       storage::Record r(contacts.fields.size(), types::Null{});
       r[static_cast<std::size_t>(contacts.field_index("lastname"))] = name;
-      ASSERT_TRUE(database->backend().insert(contacts, r).ok());
+      ASSERT_TRUE(Internals::writer(*database)->insert(contacts, r).ok());
     }
   }
   const Pair pair{memory, *sqlite};

@@ -39,7 +39,7 @@ TEST(Status, ResultHoldsAValueOrAnError) {
   Result<int> good = 5;
   ASSERT_TRUE(good.ok());
   EXPECT_EQ(*good, 5);
-  Result<int> bad = Error{ErrorCode::kAccessDenied, "no", {1, 2}, {}};
+  Result<int> bad = Error::access_denied("no", {1, 2});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().span.length, 2U);
 }

@@ -48,10 +48,8 @@ const std::vector<std::string_view>& bench_backend_names() {
 
 Result<std::shared_ptr<Database>> open_bench_database(std::string_view name, const BackendOptions& options) {
   if (name != "memory" && name != "sqlite") {
-    return Error{ErrorCode::kInvalidArgument,
-                 "unknown backend '" + std::string(name) + "'",
-                 {},
-                 "the backends are memory and sqlite"};
+    return Error::invalid_argument("unknown backend '" + std::string(name) + "'", {},
+                                   "the backends are memory and sqlite");
   }
   DemoOptions demo;
   demo.scale = options.scale;

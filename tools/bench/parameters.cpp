@@ -10,8 +10,7 @@ namespace vtql::bench {
 namespace {
 
 Error param_error(const ParamDef& param, std::string message, std::string hint = {}) {
-  return Error{ErrorCode::kInvalidArgument, "param " + param.name + ": " + std::move(message), param.span,
-               std::move(hint)};
+  return Error::invalid_argument("param " + param.name + ": " + std::move(message), param.span, std::move(hint));
 }
 
 // Byte offsets of the UTF-8 characters of `s`, and s.size() at the end.
@@ -150,10 +149,9 @@ Result<ParameterValues> ParameterValues::load(const Workload& workload, const En
     const auto checked = engine.check(instance);
     if (!checked) {
       const Error& e = checked.error();
-      return Error{
-          ErrorCode::kInvalidArgument,
+      return Error::invalid_argument(
           "the query of template '" + t.name + "' is not valid: " + std::string(to_string(e.code)) + ": " + e.message,
-          t.span, "an instance: " + instance};
+          t.span, "an instance: " + instance);
     }
   }
   return out;

@@ -512,18 +512,15 @@ Status run_gnuplot(const std::string& script) {
     if (access(candidate.c_str(), X_OK) == 0) found = candidate;
   }
   if (found.empty() || found.find('\'') != std::string::npos) {
-    return Error{ErrorCode::kInvalidArgument,
-                 "--plot needs gnuplot, which is not installed",
-                 {},
-                 "install the Debian package gnuplot-nox (apt-get install gnuplot-nox)"};
+    return Error::invalid_argument("--plot needs gnuplot, which is not installed", {},
+                                   "install the Debian package gnuplot-nox (apt-get install gnuplot-nox)");
   }
   FILE* pipe = popen(("'" + found + "'").c_str(), "w");
-  if (pipe == nullptr) return Error{ErrorCode::kIoError, "could not start gnuplot", {}, {}};
+  if (pipe == nullptr) return Error::io("could not start gnuplot");
   const bool written = std::fwrite(script.data(), 1, script.size(), pipe) == script.size();
   const int status = pclose(pipe);
   if (!written || status != 0) {
-    return Error{
-        ErrorCode::kIoError, "gnuplot failed (status " + std::to_string(status) + ") drawing the plot", {}, {}};
+    return Error::io("gnuplot failed (status " + std::to_string(status) + ") drawing the plot");
   }
   return Ok{};
 }

@@ -50,7 +50,7 @@ void add_tally(std::vector<Metric>& out, const std::string& prefix, const Json& 
 Result<std::vector<Metric>> vtql_metrics(const Json& doc) {
   std::vector<Metric> out;
   if (!doc.contains("backends") || !doc["backends"].is_array()) {
-    return Error{ErrorCode::kInvalidArgument, "a vtql bench document without \"backends\"", {}, {}};
+    return Error::invalid_argument("a vtql bench document without \"backends\"");
   }
   const bool queries = doc.value("mode", "") == "queries";
   for (const Json& backend : doc["backends"]) {
@@ -128,14 +128,13 @@ Result<std::vector<Metric>> google_metrics(const Json& doc) {
 Result<std::vector<Metric>> metrics_of(std::string_view text, std::string_view which) {
   const Json doc = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded() || !doc.is_object()) {
-    return Error{ErrorCode::kInvalidArgument, "the " + std::string(which) + " run is not a JSON object", {}, {}};
+    return Error::invalid_argument("the " + std::string(which) + " run is not a JSON object");
   }
   if (doc.contains("vtql_bench")) return vtql_metrics(doc);
   if (doc.contains("benchmarks") && doc["benchmarks"].is_array()) return google_metrics(doc);
-  return Error{ErrorCode::kInvalidArgument,
-               "the " + std::string(which) + " run is neither vtql bench JSON nor Google Benchmark JSON",
-               {},
-               "make it with `vtql bench --format json` or `--benchmark_format=json`"};
+  return Error::invalid_argument(
+      "the " + std::string(which) + " run is neither vtql bench JSON nor Google Benchmark JSON", {},
+      "make it with `vtql bench --format json` or `--benchmark_format=json`");
 }
 
 std::string fixed(double value, int decimals) {
@@ -174,10 +173,8 @@ Result<std::vector<MetricChange>> diff_runs(std::string_view before_json, std::s
     out.push_back(std::move(change));
   }
   if (out.empty()) {
-    return Error{ErrorCode::kInvalidArgument,
-                 "the two runs share no metric to compare",
-                 {},
-                 "compare runs of the same workload (or the same benchmarks)"};
+    return Error::invalid_argument("the two runs share no metric to compare", {},
+                                   "compare runs of the same workload (or the same benchmarks)");
   }
   return out;
 }

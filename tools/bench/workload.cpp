@@ -140,7 +140,7 @@ class Parser {
   };
 
   static Error fail(Span span, std::string message, std::string hint = {}) {
-    return Error{ErrorCode::kInvalidArgument, std::move(message), span, std::move(hint)};
+    return Error::invalid_argument(std::move(message), span, std::move(hint));
   }
 
   Span span_of(const Line& line, std::string_view part) const {

@@ -243,8 +243,6 @@ class RowsCursor final : public Cursor {
   std::size_t position_ = 0;
 };
 
-bool is_actor(const ModuleDef& module) { return module.name == "Users" || module.name == "Groups"; }
-
 }  // namespace
 
 MemoryBackend::MemoryBackend(std::shared_ptr<const Schema> schema) : schema_(std::move(schema)) {
@@ -273,8 +271,7 @@ MemoryBackend::Table* MemoryBackend::table_for(const ModuleDef& module) const {
 Result<std::unique_ptr<Cursor>> MemoryBackend::scan(const ScanSpec& spec) const {
   std::shared_lock lock(mutex_);
   const Table* table = table_for(*spec.module);
-  if (table == nullptr)
-    return Error{ErrorCode::kDatabaseQueryError, "no table for module " + spec.module->name, {}, {}};
+  if (table == nullptr) return Error::database("no table for module " + spec.module->name);
 
   const std::optional<std::uint64_t> wanted =
       spec.limit ? std::optional<std::uint64_t>(spec.offset + *spec.limit) : std::nullopt;
@@ -302,8 +299,7 @@ Result<std::unique_ptr<Cursor>> MemoryBackend::scan(const ScanSpec& spec) const 
 Result<std::uint64_t> MemoryBackend::count(const ScanSpec& spec) const {
   std::shared_lock lock(mutex_);
   const Table* table = table_for(*spec.module);
-  if (table == nullptr)
-    return Error{ErrorCode::kDatabaseQueryError, "no table for module " + spec.module->name, {}, {}};
+  if (table == nullptr) return Error::database("no table for module " + spec.module->name);
   if (spec.filter == nullptr) return std::uint64_t{table->live_count};
   if (const auto* c = std::get_if<binder::BoundComparison>(spec.filter);
       c != nullptr && c->field.index != table->id_field) {
@@ -320,21 +316,12 @@ bool MemoryBackend::exists(const ModuleDef& module, std::uint64_t id) const {
   return table != nullptr && table->find(id).has_value();
 }
 
-std::uint64_t MemoryBackend::next_id(const ModuleDef& module) {
-  if (is_actor(module)) return next_actor_id_++;
-  if (!module.is_entity) {
-    const Table* table = table_for(module);
-    return table->ids.empty() ? 1 : *std::max_element(table->ids.begin(), table->ids.end()) + 1;
-  }
-  return next_entity_id_++;
-}
-
 Result<std::uint64_t> MemoryBackend::insert(const ModuleDef& module, const Record& record) {
   std::unique_lock lock(mutex_);
   Table* table = table_for(module);
-  if (table == nullptr) return Error{ErrorCode::kAccessDenied, "unknown module " + module.name, {}, {}};
-  std::uint64_t id = next_id(module);
-  while (table->row_of(id)) id = next_id(module);
+  if (table == nullptr) return Error::access_denied("unknown module " + module.name);
+  std::uint64_t id = ids_.next(module);
+  while (table->row_of(id)) id = ids_.next(module);
   lock.unlock();
   if (auto status = insert_with_id(module, id, record); !status) return std::move(status).error();
   return id;
@@ -343,18 +330,15 @@ Result<std::uint64_t> MemoryBackend::insert(const ModuleDef& module, const Recor
 Status MemoryBackend::insert_with_id(const ModuleDef& module, std::uint64_t id, const Record& record) {
   std::unique_lock lock(mutex_);
   Table* table = table_for(module);
-  if (table == nullptr) return Error{ErrorCode::kAccessDenied, "unknown module " + module.name, {}, {}};
+  if (table == nullptr) return Error::access_denied("unknown module " + module.name);
   if (record.size() != table->columns.size()) {
-    return Error{ErrorCode::kInvalidArgument,
-                 "a " + module.name + " record has " + std::to_string(table->columns.size()) + " fields, not " +
-                     std::to_string(record.size()),
-                 {},
-                 {}};
+    return Error::invalid_argument("a " + module.name + " record has " + std::to_string(table->columns.size()) +
+                                   " fields, not " + std::to_string(record.size()));
   }
   if (table->row_of(id)) {
-    return Error{ErrorCode::kInvalidArgument, module.name + " already has a record " + std::to_string(id), {}, {}};
+    return Error::invalid_argument(module.name + " already has a record " + std::to_string(id));
   }
-  const auto prefix = static_cast<std::uint32_t>(std::stoul(module.id_prefix.empty() ? "0" : module.id_prefix));
+  const std::uint32_t prefix = catalog::id_prefix_number(module);
   for (std::size_t i = 0; i < record.size(); ++i) {
     if (static_cast<int>(i) == table->id_field) {
       table->columns[i]->append(types::EntityId{prefix, id});
@@ -364,10 +348,7 @@ Status MemoryBackend::insert_with_id(const ModuleDef& module, std::uint64_t id, 
   }
   table->add_id(id);
   ++table->live_count;
-  if (is_actor(module))
-    next_actor_id_ = std::max(next_actor_id_, id + 1);
-  else if (module.is_entity)
-    next_entity_id_ = std::max(next_entity_id_, id + 1);
+  ids_.note(module, id);
   return Ok{};
 }
 
@@ -375,9 +356,9 @@ Status MemoryBackend::update(const ModuleDef& module, std::uint64_t id, const Re
   std::unique_lock lock(mutex_);
   Table* table = table_for(module);
   const auto row = table == nullptr ? std::nullopt : table->find(id);
-  if (!row) return Error{ErrorCode::kInvalidArgument, module.name + " has no record " + std::to_string(id), {}, {}};
+  if (!row) return Error::invalid_argument(module.name + " has no record " + std::to_string(id));
   if (record.size() != table->columns.size()) {
-    return Error{ErrorCode::kInvalidArgument, "the record has the wrong number of fields", {}, {}};
+    return Error::invalid_argument("the record has the wrong number of fields");
   }
   for (std::size_t i = 0; i < record.size(); ++i) {
     if (static_cast<int>(i) != table->id_field) table->columns[i]->set(*row, record[i]);
@@ -385,19 +366,14 @@ Status MemoryBackend::update(const ModuleDef& module, std::uint64_t id, const Re
   return Ok{};
 }
 
-Status MemoryBackend::remove(const ModuleDef& module, std::uint64_t id) { return retire(module, id, true); }
-
-Status MemoryBackend::mark_converted(const ModuleDef& module, std::uint64_t id) { return retire(module, id, false); }
-
-// Deleting and converting both take a record out of every answer; only a deletion is reported to sync.
-Status MemoryBackend::retire(const ModuleDef& module, std::uint64_t id, bool deleted) {
+Status MemoryBackend::retire(const ModuleDef& module, std::uint64_t id, catalog::RecordState state) {
   std::unique_lock lock(mutex_);
   Table* table = table_for(module);
   const auto row = table == nullptr ? std::nullopt : table->find(id);
-  if (!row) return Error{ErrorCode::kInvalidArgument, module.name + " has no record " + std::to_string(id), {}, {}};
+  if (!row) return Error::invalid_argument(module.name + " has no record " + std::to_string(id));
   table->live.set(*row, false);
   --table->live_count;
-  if (!deleted) return Ok{};
+  if (!catalog::reported_as_deleted(state)) return Ok{};
   types::DateTime when;
   if (table->modified_field >= 0) {
     const auto v = table->columns[static_cast<std::size_t>(table->modified_field)]->get(*row);

@@ -11,22 +11,28 @@
 
 namespace vtql::storage {
 
-class MemoryBackend final : public Backend {
+class MemoryBackend final : public Backend, public Writer {
  public:
   explicit MemoryBackend(std::shared_ptr<const Schema> schema);
   ~MemoryBackend() override;
 
   std::string_view name() const noexcept override { return "memory"; }
-  Capabilities capabilities() const noexcept override { return {true, true, true, true}; }
+  Capabilities capabilities() const noexcept override {
+    return Capabilities{.filter = true, .order = true, .limit = true, .count = true};
+  }
 
   Result<std::unique_ptr<Cursor>> scan(const ScanSpec& spec) const override;
   Result<std::uint64_t> count(const ScanSpec& spec) const override;
   bool exists(const ModuleDef& module, std::uint64_t id) const override;
+  Writer* writer() noexcept override { return this; }
+
+  // The memory backend has no transactions: `writes` just runs.
+  Status transaction(const std::function<Status()>& writes) override { return writes(); }
+  bool rolls_back() const noexcept override { return false; }
 
   Result<std::uint64_t> insert(const ModuleDef& module, const Record& record) override;
   Status update(const ModuleDef& module, std::uint64_t id, const Record& record) override;
-  Status remove(const ModuleDef& module, std::uint64_t id) override;
-  Status mark_converted(const ModuleDef& module, std::uint64_t id) override;
+  Status retire(const ModuleDef& module, std::uint64_t id, catalog::RecordState state) override;
   Result<std::vector<Change>> changes_since(std::string_view module, types::DateTime since) const override;
 
   Status insert_with_id(const ModuleDef& module, std::uint64_t id, const Record& record) override;
@@ -41,15 +47,11 @@ class MemoryBackend final : public Backend {
 
  private:
   Table* table_for(const ModuleDef& module) const;
-  std::uint64_t next_id(const ModuleDef& module);
-  Status retire(const ModuleDef& module, std::uint64_t id, bool deleted);
 
   std::shared_ptr<const Schema> schema_;
   std::vector<std::unique_ptr<Table>> tables_;  // one per schema module, same order
   std::unordered_map<const ModuleDef*, Table*> by_module_;
-  // Entity records share one id sequence, as vtiger_crmentity's crmid; users and groups share another.
-  std::uint64_t next_entity_id_ = 1;
-  std::uint64_t next_actor_id_ = 1;
+  catalog::IdAllocator ids_;
   std::vector<Change> deletions_;
   mutable std::shared_mutex mutex_;
 };

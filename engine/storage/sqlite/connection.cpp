@@ -37,10 +37,8 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& path, Op
   if (mode.create && !mode.read_only) flags |= SQLITE_OPEN_CREATE;
   const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
-    Error error{ErrorCode::kIoError,
-                "cannot open the database " + path + ": " + (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc)),
-                {},
-                {}};
+    Error error = Error::io("cannot open the database " + path + ": " +
+                            (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
     sqlite3_close_v2(db);
     return error;
   }
@@ -51,7 +49,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& path, Op
   if (auto status = register_functions(db); !status) return std::move(status).error();
   // Reads go through a memory map of the file (shared by all connections) and a larger page cache.
   if (auto status = connection->exec("PRAGMA mmap_size=1073741824; PRAGMA cache_size=-16384"); !status) {
-    return Error{ErrorCode::kIoError, "cannot open the database " + path + ": " + status.error().message, {}, {}};
+    return Error::io("cannot open the database " + path + ": " + status.error().message);
   }
   return connection;
 }
@@ -60,7 +58,7 @@ Status Connection::exec(std::string_view sql) {
   const std::string text(sql);
   char* message = nullptr;
   if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    Error error{ErrorCode::kDatabaseQueryError, message != nullptr ? message : sqlite3_errmsg(db_), {}, {}};
+    Error error = Error::database(message != nullptr ? message : sqlite3_errmsg(db_));
     sqlite3_free(message);
     return error;
   }
@@ -127,7 +125,7 @@ Error sqlite_error(sqlite3* db, std::string_view what) {
   std::string message(what);
   message += ": ";
   message += db != nullptr ? sqlite3_errmsg(db) : "no database";
-  return Error{ErrorCode::kDatabaseQueryError, std::move(message), {}, {}};
+  return Error::database(std::move(message));
 }
 
 std::string quote_identifier(std::string_view name) {

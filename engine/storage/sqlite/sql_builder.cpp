@@ -217,11 +217,9 @@ Status write_where(const TableLayout& layout, const ScanSpec& spec, int max_para
   query.sql += " AND ";
   ConditionWriter(layout, query, inline_in).write(*spec.filter);
   if (query.parameters.size() > budget) {
-    return Error{ErrorCode::kDatabaseQueryError,
-                 "the condition needs " + std::to_string(query.parameters.size()) +
-                     " parameters, more than SQLite takes in one statement (" + std::to_string(budget) + ")",
-                 {},
-                 "use fewer predicates"};
+    return Error::database("the condition needs " + std::to_string(query.parameters.size()) +
+                               " parameters, more than SQLite takes in one statement (" + std::to_string(budget) + ")",
+                           {}, "use fewer predicates");
   }
   return Ok{};
 }

@@ -33,9 +33,8 @@ struct TableLayout {
   explicit TableLayout(const ModuleDef& module);
 };
 
-// The column that says whether a record is live (0), deleted (1) or a converted lead (2).
+// The column that holds a record's catalog::RecordState as its number: live (0), deleted (1), converted lead (2).
 inline constexpr const char* kStateColumn = "\"#state\"";
-enum class RecordState : int { kLive = 0, kDeleted = 1, kConverted = 2 };
 
 struct PointerArgument {
   const void* pointer = nullptr;
@@ -43,7 +42,7 @@ struct PointerArgument {
 };
 using Parameter = std::variant<SqlValue, PointerArgument>;
 
-struct SqlQuery {
+struct SqlQuery final : CompiledScan {
   std::string sql;
   std::vector<Parameter> parameters;
   std::vector<std::unique_ptr<InSet>> sets;  // the large IN lists the parameters point at

@@ -14,18 +14,13 @@ namespace {
 
 constexpr const char* kFormat = "vtql-sqlite-1";
 
-bool is_actor(const ModuleDef& module) { return module.name == "Users" || module.name == "Groups"; }
-
 Error no_record(const ModuleDef& module, std::uint64_t id) {
-  return Error{ErrorCode::kInvalidArgument, module.name + " has no record " + std::to_string(id), {}, {}};
+  return Error::invalid_argument(module.name + " has no record " + std::to_string(id));
 }
 
 Error wrong_width(const ModuleDef& module, std::size_t given) {
-  return Error{ErrorCode::kInvalidArgument,
-               "a " + module.name + " record has " + std::to_string(module.fields.size()) + " fields, not " +
-                   std::to_string(given),
-               {},
-               {}};
+  return Error::invalid_argument("a " + module.name + " record has " + std::to_string(module.fields.size()) +
+                                 " fields, not " + std::to_string(given));
 }
 
 // SQLite calls this every few thousand virtual machine steps; a nonzero answer interrupts the statement.
@@ -220,15 +215,14 @@ Result<std::unique_ptr<SqliteBackend>> SqliteBackend::open(const std::string& pa
   // A new file has no tables at all; anything else must be a vtql database.
   auto tables = db.prepare("SELECT count(*) FROM sqlite_schema");
   if (!tables) {
-    return Error{ErrorCode::kIoError, path + " is not a database file: " + tables.error().message, {}, {}};
+    return Error::io(path + " is not a database file: " + tables.error().message);
   }
   const bool empty = sqlite3_step(tables->get()) == SQLITE_ROW && sqlite3_column_int64(tables->get(), 0) == 0;
   tables = Statement();
 
   if (empty) {
     if (backend->read_only_) {
-      return Error{
-          ErrorCode::kIoError, path + " holds no vtql database", {}, "create it with vtql demo or vtql import"};
+      return Error::io(path + " holds no vtql database", {}, "create it with vtql demo or vtql import");
     }
     // 32 KiB pages: a CRM row of fifty columns is a few hundred bytes, and larger pages make scans and bulk
     // inserts cheaper (fewer pages to visit, split and write: a full scan of 100k Contacts takes 27% less time
@@ -292,7 +286,7 @@ Status SqliteBackend::load_schema(const SqliteOptions& options) {
   auto format = db.prepare("SELECT value FROM vtql_meta WHERE key = 'format'");
   if (!format || sqlite3_step(format->get()) != SQLITE_ROW ||
       std::string_view(reinterpret_cast<const char*>(sqlite3_column_text(format->get(), 0))) != kFormat) {
-    return Error{ErrorCode::kIoError, path_ + " is not a vtql database (no vtql_meta format " + kFormat + ")", {}, {}};
+    return Error::io(path_ + " is not a vtql database (no vtql_meta format " + kFormat + ")");
   }
   format = Statement();
   auto modules = db.prepare("SELECT describe FROM vtql_modules ORDER BY position");
@@ -310,8 +304,7 @@ Status SqliteBackend::load_schema(const SqliteOptions& options) {
   if (!stored) return std::move(stored).error();
   schema_ = *stored;
   if (options.schema && !options.schema->modules().empty()) {
-    if (read_only_)
-      return Error{ErrorCode::kInvalidArgument, "cannot add modules to a database opened read-only", {}, {}};
+    if (read_only_) return Error::invalid_argument("cannot add modules to a database opened read-only");
     auto merged = schema_->merged_with(*options.schema);
     if (auto status = write([&] { return extend_tables(*schema_, *options.schema); }); !status) return status;
     schema_ = std::move(merged);
@@ -335,11 +328,10 @@ Status SqliteBackend::extend_tables(const Schema& old_schema, const Schema& over
         if (before != nullptr) {
           if (storage_of(*before) != storage_of(field) || has_prefix_column(*before) != has_prefix_column(field) ||
               stores_null_as_zero(*before) != stores_null_as_zero(field)) {
-            return Error{ErrorCode::kInvalidMetadata,
-                         module.name + "." + field.name + " is stored as " + std::string(to_string(before->type)) +
-                             " and cannot become " + std::string(to_string(field.type)),
-                         {},
-                         "give the field its old type, or a new name"};
+            return Error::invalid_metadata(module.name + "." + field.name + " is stored as " +
+                                               std::string(to_string(before->type)) + " and cannot become " +
+                                               std::string(to_string(field.type)),
+                                           {}, "give the field its old type, or a new name");
           }
           continue;
         }
@@ -376,11 +368,7 @@ Status SqliteBackend::read_sequences() {
     auto statement = db.prepare("SELECT max(\"id\") FROM " + layout->table);
     if (!statement) return std::move(statement).error();
     if (sqlite3_step(statement->get()) != SQLITE_ROW) return db.error("reading ids of " + layout->module->name);
-    const auto top = static_cast<std::uint64_t>(sqlite3_column_int64(statement->get(), 0));
-    if (is_actor(*layout->module))
-      next_actor_id_ = std::max(next_actor_id_, top + 1);
-    else if (layout->module->is_entity)
-      next_entity_id_ = std::max(next_entity_id_, top + 1);
+    ids_.note(*layout->module, static_cast<std::uint64_t>(sqlite3_column_int64(statement->get(), 0)));
   }
   return Ok{};
 }
@@ -422,39 +410,30 @@ void SqliteBackend::release(std::unique_ptr<Connection> connection) const {
 // The spec's statement, compiled once per prepared query: its SQL text and parameters do not change between runs.
 Result<std::shared_ptr<const SqlQuery>> SqliteBackend::compile(const TableLayout& layout, const ScanSpec& spec,
                                                                bool count) const {
-  std::unique_lock<std::mutex> lock;
-  if (spec.compiled) {
-    lock = std::unique_lock(spec.compiled->mutex);
-    if (spec.compiled->owner == this && spec.compiled->value) {
-      return std::static_pointer_cast<const SqlQuery>(spec.compiled->value);
+  const auto build = [&]() -> Result<std::shared_ptr<const SqlQuery>> {
+    auto built =
+        count ? build_count(layout, spec, max_parameters_) : build_select(layout, spec, max_parameters_, *schema_);
+    if (!built) return std::move(built).error();
+    static std::atomic<std::uint64_t> next_key{0};
+    if (spec.compiled) built->key = ++next_key;  // a query compiled for one run keeps no statement by key
+    if (!count) {
+      for (std::size_t i = 0; i < spec.columns.size(); ++i) {
+        ColumnDecoder decoder =
+            column_decoder(layout.module->fields[static_cast<std::size_t>(spec.columns[i])], layout.id_prefix);
+        decoder.prefixed = built->prefixed[i] != 0;
+        decoder.resolved = built->resolved[i] != 0;
+        built->decoders.push_back(decoder);
+      }
     }
-  }
-  auto built =
-      count ? build_count(layout, spec, max_parameters_) : build_select(layout, spec, max_parameters_, *schema_);
-  if (!built) return std::move(built).error();
-  static std::atomic<std::uint64_t> next_key{0};
-  if (spec.compiled) built->key = ++next_key;  // a query compiled for one run keeps no statement by key
-  if (!count) {
-    for (std::size_t i = 0; i < spec.columns.size(); ++i) {
-      ColumnDecoder decoder =
-          column_decoder(layout.module->fields[static_cast<std::size_t>(spec.columns[i])], layout.id_prefix);
-      decoder.prefixed = built->prefixed[i] != 0;
-      decoder.resolved = built->resolved[i] != 0;
-      built->decoders.push_back(decoder);
-    }
-  }
-  auto query = std::make_shared<const SqlQuery>(std::move(*built));
-  if (spec.compiled) {
-    spec.compiled->owner = this;
-    spec.compiled->value = query;
-  }
-  return query;
+    return std::make_shared<const SqlQuery>(std::move(*built));
+  };
+  if (spec.compiled == nullptr) return build();
+  return spec.compiled->get_or_compile<SqlQuery>(this, build);
 }
 
 Result<std::unique_ptr<Cursor>> SqliteBackend::scan(const ScanSpec& spec) const {
   const TableLayout* layout = layout_for(*spec.module);
-  if (layout == nullptr)
-    return Error{ErrorCode::kDatabaseQueryError, "no table for module " + spec.module->name, {}, {}};
+  if (layout == nullptr) return Error::database("no table for module " + spec.module->name);
   auto query = compile(*layout, spec, false);
   if (!query) return std::move(query).error();
   Lease lease = acquire();
@@ -476,8 +455,7 @@ std::string SqliteBackend::explain(const ScanSpec& spec, bool count) const {
 
 Result<std::uint64_t> SqliteBackend::count(const ScanSpec& spec) const {
   const TableLayout* layout = layout_for(*spec.module);
-  if (layout == nullptr)
-    return Error{ErrorCode::kDatabaseQueryError, "no table for module " + spec.module->name, {}, {}};
+  if (layout == nullptr) return Error::database("no table for module " + spec.module->name);
   auto query = compile(*layout, spec, true);
   if (!query) return std::move(query).error();
   Lease lease = acquire();
@@ -519,11 +497,11 @@ bool SqliteBackend::exists(const ModuleDef& module, std::uint64_t id) const {
 Status SqliteBackend::write(const std::function<Status()>& body) {
   std::lock_guard lock(writer_mutex_);
   if (transaction_depth_ > 0) return body();
-  return write_transaction(body);
+  return transaction(body);
 }
 
-Status SqliteBackend::write_transaction(const std::function<Status()>& writes) {
-  if (read_only_) return Error{ErrorCode::kInvalidArgument, "the database is open read-only", {}, {}};
+Status SqliteBackend::transaction(const std::function<Status()>& writes) {
+  if (read_only_) return Error::invalid_argument("the database is open read-only");
   std::lock_guard lock(writer_mutex_);
   if (transaction_depth_ > 0) return writes();  // one flat transaction
   if (auto status = writer_->exec("BEGIN IMMEDIATE"); !status) return status;
@@ -552,33 +530,21 @@ Status SqliteBackend::write_transaction(const std::function<Status()>& writes) {
   return Ok{};
 }
 
-std::uint64_t SqliteBackend::next_id(const ModuleDef& module) {
-  if (is_actor(module)) return next_actor_id_++;
-  if (!module.is_entity) {
-    const TableLayout* layout = layout_for(module);
-    Lease lease = acquire();
-    auto statement = lease->prepare("SELECT coalesce(max(\"id\"), 0) + 1 FROM " + layout->table);
-    if (!statement || sqlite3_step(statement->get()) != SQLITE_ROW) return 1;
-    return static_cast<std::uint64_t>(sqlite3_column_int64(statement->get(), 0));
-  }
-  return next_entity_id_++;
-}
-
 Result<std::uint64_t> SqliteBackend::insert(const ModuleDef& module, const Record& record) {
   std::lock_guard lock(writer_mutex_);
-  if (layout_for(module) == nullptr) return Error{ErrorCode::kAccessDenied, "unknown module " + module.name, {}, {}};
+  if (layout_for(module) == nullptr) return Error::access_denied("unknown module " + module.name);
   // The sequences start past every stored id (read_sequences, insert_with_id), so a new id is free.
-  const std::uint64_t id = next_id(module);
+  const std::uint64_t id = ids_.next(module);
   if (auto status = insert_with_id(module, id, record); !status) return std::move(status).error();
   return id;
 }
 
 Status SqliteBackend::insert_with_id(const ModuleDef& module, std::uint64_t id, const Record& record) {
   const TableLayout* layout = layout_for(module);
-  if (layout == nullptr) return Error{ErrorCode::kAccessDenied, "unknown module " + module.name, {}, {}};
+  if (layout == nullptr) return Error::access_denied("unknown module " + module.name);
   if (record.size() != layout->module->fields.size()) return wrong_width(module, record.size());
   if (id == 0 || id > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-    return Error{ErrorCode::kInvalidArgument, "record number " + std::to_string(id) + " is out of range", {}, {}};
+    return Error::invalid_argument("record number " + std::to_string(id) + " is out of range");
   }
   return write([&]() -> Status {
     // The INSERT names only the fields the record has values for (the others take their columns' defaults: NULL,
@@ -623,14 +589,11 @@ Status SqliteBackend::insert_with_id(const ModuleDef& module, std::uint64_t id, 
     sqlite3_reset(stmt);
     if (rc != SQLITE_DONE) {
       if (sqlite3_extended_errcode(writer_->handle()) == SQLITE_CONSTRAINT_PRIMARYKEY) {
-        return Error{ErrorCode::kInvalidArgument, module.name + " already has a record " + std::to_string(id), {}, {}};
+        return Error::invalid_argument(module.name + " already has a record " + std::to_string(id));
       }
       return writer_->error("inserting into " + module.name);
     }
-    if (is_actor(module))
-      next_actor_id_ = std::max(next_actor_id_, id + 1);
-    else if (module.is_entity)
-      next_entity_id_ = std::max(next_entity_id_, id + 1);
+    ids_.note(module, id);
     return note_insert(*layout);
   });
 }
@@ -692,25 +655,17 @@ Status SqliteBackend::update(const ModuleDef& module, std::uint64_t id, const Re
   });
 }
 
-Status SqliteBackend::remove(const ModuleDef& module, std::uint64_t id) {
-  return retire(module, id, static_cast<int>(RecordState::kDeleted));
-}
-
-Status SqliteBackend::mark_converted(const ModuleDef& module, std::uint64_t id) {
-  return retire(module, id, static_cast<int>(RecordState::kConverted));
-}
-
-// Deleting and converting both take a record out of every answer; only a deletion is reported to sync.
-Status SqliteBackend::retire(const ModuleDef& module, std::uint64_t id, int state) {
+Status SqliteBackend::retire(const ModuleDef& module, std::uint64_t id, catalog::RecordState state) {
   const TableLayout* layout = layout_for(module);
   if (layout == nullptr) return no_record(module, id);
   const auto number = static_cast<std::int64_t>(id);
   return write([&]() -> Status {
     const std::string sql =
         "UPDATE " + layout->table + " SET " + kStateColumn + " = ? WHERE \"id\" = ? AND " + kStateColumn + " = 0";
-    if (auto status = run(*writer_, sql, {SqlValue(std::int64_t{state}), SqlValue(number)}); !status) return status;
+    if (auto status = run(*writer_, sql, {SqlValue(static_cast<std::int64_t>(state)), SqlValue(number)}); !status)
+      return status;
     if (sqlite3_changes(writer_->handle()) == 0) return no_record(module, id);
-    if (state != static_cast<int>(RecordState::kDeleted)) return Ok{};
+    if (!catalog::reported_as_deleted(state)) return Ok{};
     const int modified = layout->module->field_index("modifiedtime");
     const std::string when = modified < 0 ? std::string("NULL") : layout->columns[static_cast<std::size_t>(modified)];
     return run(*writer_,

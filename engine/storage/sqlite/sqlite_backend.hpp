@@ -33,7 +33,7 @@ struct SqliteOptions {
   std::shared_ptr<const Schema> schema;
 };
 
-class SqliteBackend final : public Backend {
+class SqliteBackend final : public Backend, public Writer {
  public:
   // Opens (or creates) the database file at `path`; ":memory:" is a new database that lives as long as the
   // backend. Errors: IO_ERROR when the file cannot be opened or is not a vtql database, INVALID_METADATA when
@@ -45,20 +45,24 @@ class SqliteBackend final : public Backend {
   const std::shared_ptr<const Schema>& schema() const noexcept { return schema_; }
 
   std::string_view name() const noexcept override { return "sqlite"; }
-  Capabilities capabilities() const noexcept override { return {true, true, true, true, true}; }
+  Capabilities capabilities() const noexcept override {
+    return Capabilities{.filter = true, .order = true, .limit = true, .count = true, .references = true};
+  }
 
   Result<std::unique_ptr<Cursor>> scan(const ScanSpec& spec) const override;
   Result<std::uint64_t> count(const ScanSpec& spec) const override;
   bool exists(const ModuleDef& module, std::uint64_t id) const override;
+  std::string explain(const ScanSpec& spec, bool count) const override;
+  Writer* writer() noexcept override { return this; }
+
+  Status transaction(const std::function<Status()>& writes) override;
+  bool rolls_back() const noexcept override { return true; }
 
   Result<std::uint64_t> insert(const ModuleDef& module, const Record& record) override;
   Status insert_with_id(const ModuleDef& module, std::uint64_t id, const Record& record) override;
   Status update(const ModuleDef& module, std::uint64_t id, const Record& record) override;
-  Status remove(const ModuleDef& module, std::uint64_t id) override;
-  Status mark_converted(const ModuleDef& module, std::uint64_t id) override;
+  Status retire(const ModuleDef& module, std::uint64_t id, catalog::RecordState state) override;
   Result<std::vector<Change>> changes_since(std::string_view module, types::DateTime since) const override;
-  Status write_transaction(const std::function<Status()>& writes) override;
-  std::string explain(const ScanSpec& spec, bool count) const override;
 
   // A connection for reading, given back when the lease ends. Public for the cursor.
   class Lease;
@@ -79,11 +83,9 @@ class SqliteBackend final : public Backend {
   void release(std::unique_ptr<Connection> connection) const;
   // Runs `body` inside the current write transaction, or in one of its own.
   Status write(const std::function<Status()>& body);
-  Status retire(const ModuleDef& module, std::uint64_t id, int state);
   // Bulk loads inside a write transaction (see note_insert).
   Status note_insert(const TableLayout& layout);
   Status rebuild_deferred_indexes();
-  std::uint64_t next_id(const ModuleDef& module);
 
   std::string path_;
   bool read_only_ = false;
@@ -110,8 +112,7 @@ class SqliteBackend final : public Backend {
     bool deferred = false;  // the table's secondary indexes are dropped until the commit
   };
   std::unordered_map<const TableLayout*, BulkLoad> bulk_loads_;
-  std::uint64_t next_entity_id_ = 1;
-  std::uint64_t next_actor_id_ = 1;
+  catalog::IdAllocator ids_;
 
   mutable std::mutex pool_mutex_;
   mutable std::vector<std::unique_ptr<Connection>> pool_;
