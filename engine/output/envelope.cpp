@@ -28,6 +28,9 @@ std::string error_json(const Error& error, std::optional<std::string_view> query
     } else {
       append_json_string(out, error.hint);
     }
+  } else if (!error.hint.empty()) {
+    out += ",\"hint\":";
+    append_json_string(out, error.hint);
   }
   out.push_back('}');
   return out;
@@ -35,6 +38,34 @@ std::string error_json(const Error& error, std::optional<std::string_view> query
 
 std::string error_envelope(const Error& error, std::optional<std::string_view> query) {
   return "{\"success\":false,\"error\":" + error_json(error, query) + "}";
+}
+
+std::string check_answer(std::optional<std::string_view> query, const Result<CheckedQuery>& result) {
+  std::string out = "{\"query\":";
+  if (query) {
+    append_json_string(out, *query);
+  } else {
+    out += "null";
+  }
+  out += result.ok() ? ",\"success\":true" : ",\"success\":false";
+  if (!result.ok()) {
+    out += ",\"error\":" + error_json(result.error(), query);
+    out.push_back('}');
+    return out;
+  }
+  out += ",\"warnings\":[";
+  const std::string_view text = query.value_or(std::string_view());
+  bool first = true;
+  for (const Warning& warning : result->warnings()) {
+    const Location where = locate(text, warning.span.offset);
+    out += first ? "{\"message\":" : ",{\"message\":";
+    first = false;
+    append_json_string(out, warning.message);
+    out += ",\"offset\":" + std::to_string(warning.span.offset) + ",\"line\":" + std::to_string(where.line) +
+           ",\"column\":" + std::to_string(where.column) + "}";
+  }
+  out += "],\"parsed\":" + result->parsed_json() + "}";
+  return out;
 }
 
 std::string query_envelope(const Result<ResultSet>& result, std::string_view query) {

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vtql/engine.hpp"
 #include "vtql/result.hpp"
 #include "vtql/status.hpp"
 
@@ -35,7 +36,7 @@ std::string success_envelope(std::string_view result_json);
 
 // The error object of an answer: {"code":"QUERY_SYNTAX_ERROR","message":"..."}, followed, when `query` is the
 // text the error refers to, by where the fault is and how to fix it: "offset" (bytes), "line", "column" (UTF-8
-// characters, from 1) and "hint" (null when there is none).
+// characters, from 1) and "hint" (null when there is none). Without `query`, "hint" only when there is one.
 std::string error_json(const Error& error, std::optional<std::string_view> query = std::nullopt);
 
 // The webservice's answer to a request that failed: {"success":false,"error":<error_json>}.
@@ -44,6 +45,11 @@ std::string error_envelope(const Error& error, std::optional<std::string_view> q
 // The envelope of a query's outcome: its rows as the webservice's result array, or its error (with its position
 // in `query`).
 std::string query_envelope(const Result<ResultSet>& result, std::string_view query);
+
+// vtql check's answer for one query, a JSON object: {"query":"...","success":true,"warnings":[{"message",
+// "offset","line","column"},...],"parsed":{...}} or {"query":"...","success":false,"error":<error_json>};
+// "query" is null when there was no query text to check (a line of input that is not one).
+std::string check_answer(std::optional<std::string_view> query, const Result<CheckedQuery>& result);
 
 // Writes a query's rows as the webservice's result array, [{"column":"value"|null,...},...], into a string as
 // they come. Reusable: begin() starts a new array.

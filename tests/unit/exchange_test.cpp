@@ -525,5 +525,34 @@ TEST(Import, HostileValuesAreStoredVerbatimAndTouchNothingElse) {
             (Lines{values[6] + "|12x900006|"}));
 }
 
+// An export is a plan like a query's: explain shows it, and it stops at its time limit like one.
+TEST(Export, RunsThroughAPlan) {
+  DemoOptions demo;
+  demo.scale = 200;
+  auto memory = Database::demo(Schema::builtin(), demo);
+  ASSERT_TRUE(memory.ok());
+  auto plan = explain_export(**memory, "Contacts");
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  EXPECT_NE(plan->find("Scan Contacts (memory)"), std::string::npos) << *plan;
+  EXPECT_NE(plan->find("order: id ASC"), std::string::npos) << *plan;
+
+  OpenOptions open;
+  auto sqlite = Database::open(":memory:", open);
+  ASSERT_TRUE(sqlite.ok());
+  ASSERT_TRUE((*sqlite)->generate_demo(demo).ok());
+  plan = explain_export(**sqlite, "Contacts");
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  EXPECT_NE(plan->find("SQL: SELECT"), std::string::npos) << *plan;
+  EXPECT_EQ(explain_export(**sqlite, "Nope").error().code, ErrorCode::kAccessDenied);
+
+  // The same rows from both backends, in id order, id first.
+  std::ostringstream from_memory;
+  std::ostringstream from_sqlite;
+  ASSERT_TRUE(export_records(**memory, "Contacts", from_memory).ok());
+  ASSERT_TRUE(export_records(**sqlite, "Contacts", from_sqlite).ok());
+  EXPECT_EQ(from_memory.str(), from_sqlite.str());
+  EXPECT_EQ(from_memory.str().rfind("id,", 0), 0u);
+}
+
 }  // namespace
 }  // namespace vtql

@@ -19,25 +19,6 @@ struct CheckOptions {
   std::string format = "text";
 };
 
-nlohmann::ordered_json to_json(std::string_view query, const Result<CheckedQuery>& result) {
-  nlohmann::ordered_json out;
-  out["query"] = query;
-  out["success"] = result.ok();
-  if (result.ok()) {
-    nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
-    for (const Warning& w : result->warnings()) {
-      const Location where = locate(query, w.span.offset);
-      warnings.push_back(
-          {{"message", w.message}, {"offset", w.span.offset}, {"line", where.line}, {"column", where.column}});
-    }
-    out["warnings"] = std::move(warnings);
-    out["parsed"] = nlohmann::ordered_json::parse(result->parsed_json());
-  } else {
-    out["error"] = error_json(result.error(), query);
-  }
-  return out;
-}
-
 void print_text(std::ostream& os, std::string_view query, const Result<CheckedQuery>& result) {
   if (!result.ok()) return print_error(os, query, result.error());
   os << "valid: " << ast::to_string(result->syntax()) << "\n";
@@ -61,7 +42,7 @@ int run(const CheckOptions& options) {
     const auto result = engine.check(query);
     all_valid = all_valid && result.ok();
     if (json) {
-      std::cout << dump(to_json(query, result)) << "\n";
+      std::cout << check_answer(query, result) << "\n";
     } else {
       print_text(std::cout, query, result);
     }
@@ -71,13 +52,9 @@ int run(const CheckOptions& options) {
     read_jsonl(std::cin, [&](std::optional<std::string> query, std::size_t line) {
       if (query) return check_one(*query);
       all_valid = false;
-      nlohmann::ordered_json out{{"query", nullptr},
-                                 {"success", false},
-                                 {"error",
-                                  {{"code", "INVALID_ARGUMENT"},
-                                   {"message", "line " + std::to_string(line) + " of the input is not a JSON string"},
-                                   {"hint", "send each query as a JSON string on its own line"}}}};
-      std::cout << dump(out) << "\n";
+      const Error error = Error::invalid_argument("line " + std::to_string(line) + " of the input is not a JSON string",
+                                                  {}, "send each query as a JSON string on its own line");
+      std::cout << check_answer(std::nullopt, error) << "\n";
     });
   } else {
     if (options.queries.empty()) {

@@ -57,16 +57,6 @@ std::shared_ptr<const Schema> load_schema(const SchemaOptions& options, std::str
   return options.no_builtin ? *loaded : schema->merged_with(**loaded);
 }
 
-nlohmann::ordered_json error_json(const Error& error, std::string_view query) {
-  const Location where = locate(query, error.span.offset);
-  nlohmann::ordered_json out{{"code", to_string(error.code)}, {"message", error.message}};
-  out["offset"] = error.span.offset;
-  out["line"] = where.line;
-  out["column"] = where.column;
-  out["hint"] = error.hint.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(error.hint);
-  return out;
-}
-
 std::string dump(const nlohmann::ordered_json& json) {
   return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "vtql/engine.hpp"
+#include "vtql/output.hpp"
 
 namespace vtql::cli {
 
@@ -30,9 +31,6 @@ std::shared_ptr<const Schema> load_schema(const SchemaOptions& options, std::str
 // The --db file opened read-only, or with --backend memory its records copied into memory. Prints the error and
 // returns nullptr when it cannot be opened. REQUIRES: !options.db_path.empty()
 std::shared_ptr<Database> open_database_file(const SchemaOptions& options, std::string_view command);
-
-// {"code":…,"message":…,"offset":…,"line":…,"column":…,"hint":…} for an error in `query`.
-nlohmann::ordered_json error_json(const Error& error, std::string_view query);
 
 // Dumps JSON as one line; invalid UTF-8 from the input is replaced rather than failing the output.
 std::string dump(const nlohmann::ordered_json& json);

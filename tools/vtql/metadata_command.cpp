@@ -22,16 +22,14 @@ int run_describe(const MetadataOptions& options) {
   if (module == nullptr) {
     std::vector<std::string_view> names;
     for (const ModuleDef& m : schema->modules()) names.push_back(m.name);
-    nlohmann::ordered_json error{
-        {"code", "ACCESS_DENIED"},
-        {"message", "Permission to perform the operation is denied for name : " + options.module}};
-    if (const std::string close = closest_name(options.module, names); !close.empty()) {
-      error["hint"] = "did you mean '" + close + "'? (module names are case-sensitive)";
-    }
-    std::cout << dump({{"success", false}, {"error", error}}) << "\n";
+    const std::string close = closest_name(options.module, names);
+    const Error error = Error::access_denied(
+        "Permission to perform the operation is denied for name : " + options.module, {},
+        close.empty() ? std::string() : "did you mean '" + close + "'? (module names are case-sensitive)");
+    std::cout << error_envelope(error) << "\n";
     return kExitInvalid;
   }
-  std::cout << "{\"success\":true,\"result\":" << module->describe_json << "}\n";
+  std::cout << success_envelope(module->describe_json) << "\n";
   return kExitOk;
 }
 
@@ -47,7 +45,8 @@ int run_listtypes(const MetadataOptions& options) {
     types.push_back(m->name);
     information[m->name] = {{"isEntity", m->is_entity}, {"label", m->label}, {"singular", m->label}};
   }
-  std::cout << dump({{"success", true}, {"result", {{"types", types}, {"information", information}}}}) << "\n";
+  nlohmann::ordered_json result{{"types", types}, {"information", information}};
+  std::cout << success_envelope(dump(result)) << "\n";
   return kExitOk;
 }
 

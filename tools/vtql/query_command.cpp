@@ -114,29 +114,16 @@ void print_table(std::ostream& os, const ResultSet& result) {
   os << "(" << result.rows.size() << (result.rows.size() == 1 ? " row)\n" : " rows)\n");
 }
 
-std::string csv_field(const std::optional<std::string>& value) {
-  if (!value) return "";
-  if (value->find_first_of(",\"\r\n") == std::string::npos) return *value;
-  std::string out = "\"";
-  for (const char c : *value) {
-    out.push_back(c);
-    if (c == '"') out.push_back('"');
-  }
-  return out + "\"";
-}
-
 void print_csv(std::ostream& os, const ResultSet& result) {
-  for (std::size_t i = 0; i < result.columns.size(); ++i) os << (i ? "," : "") << csv_field(result.columns[i]);
-  os << "\r\n";
+  std::string out;
+  append_csv_record(out, result.columns);
+  std::vector<std::optional<std::string_view>> views(result.columns.size());
   for (const auto& row : result.rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) os << (i ? "," : "") << csv_field(row[i]);
-    os << "\r\n";
+    for (std::size_t i = 0; i < views.size(); ++i)
+      views[i] = row[i] ? std::optional<std::string_view>(*row[i]) : std::nullopt;
+    append_csv_record(out, views);
   }
-}
-
-std::string envelope(const Result<ResultSet>& result, std::string_view query) {
-  if (!result) return dump({{"success", false}, {"error", error_json(result.error(), query)}});
-  return "{\"success\":true,\"result\":" + result->to_json() + "}";
+  os << out;
 }
 
 std::shared_ptr<Database> open_database(const QueryOptions& options, std::string_view command) {
@@ -180,7 +167,7 @@ int run_query(const QueryOptions& options) {
     const auto result = engine.query(query);
     all_ok = all_ok && result.ok();
     if (format == "json") {
-      std::cout << envelope(result, query) << "\n";
+      std::cout << query_envelope(result, query) << "\n";
     } else if (!result) {
       print_error(std::cerr, query, result.error());
     } else if (format == "csv") {
@@ -193,10 +180,8 @@ int run_query(const QueryOptions& options) {
     read_jsonl(std::cin, [&](std::optional<std::string> query, std::size_t line) {
       if (query) return run_one(*query);
       all_ok = false;
-      std::cout << dump({{"success", false},
-                         {"error",
-                          {{"code", "INVALID_ARGUMENT"},
-                           {"message", "line " + std::to_string(line) + " of the input is not a JSON string"}}}})
+      std::cout << error_envelope(
+                       Error::invalid_argument("line " + std::to_string(line) + " of the input is not a JSON string"))
                 << "\n";
     });
   } else {
