@@ -8,8 +8,8 @@
 #include "engine/executor/executor.hpp"
 #include "engine/guard.hpp"
 #include "engine/internal.hpp"
+#include "engine/plan_cache.hpp"
 #include "engine/planner/plan.hpp"
-#include "engine/planner/plan_cache.hpp"
 #include "engine/storage/backend.hpp"
 #include "grammar/parser.hpp"
 
@@ -30,6 +30,8 @@ bool CheckedQuery::is_count() const noexcept { return bound_->count_only; }
 std::uint64_t CheckedQuery::offset() const noexcept { return bound_->offset; }
 std::optional<std::uint64_t> CheckedQuery::count() const noexcept { return bound_->count; }
 
+std::string CheckedQuery::parsed_json() const { return binder::parsed_json(*bound_); }
+
 std::vector<std::string> CheckedQuery::columns() const {
   if (bound_->count_only) return {"count"};
   std::vector<std::string> names;
@@ -45,7 +47,7 @@ Engine::Engine(std::shared_ptr<const Schema> schema, Settings settings)
 
 Engine::Engine(std::shared_ptr<Database> database, Settings settings)
     : schema_(database->schema()), database_(std::move(database)), settings_(settings) {
-  if (settings_.plan_cache > 0) plans_ = std::make_shared<planner::PlanCache>(settings_.plan_cache);
+  if (settings_.plan_cache > 0) plans_ = std::make_shared<PlanCache>(settings_.plan_cache);
 }
 
 Result<ast::SelectStatement> parse(std::string_view query, const Settings& settings) {

@@ -89,6 +89,10 @@ Status bind(BoundQuery& query, const BindOptions& options);
 std::shared_ptr<BoundQuery> all_records(std::shared_ptr<const Schema> schema, const ModuleDef& module,
                                         std::vector<int> columns);
 
+// The query in the form the original parser's recorded outcomes use (tests/conformance/README.md):
+// {"module","columns","where","logic","order_by","direction","limit"}.
+std::string parsed_json(const BoundQuery& query);
+
 // The ACCESS_DENIED error for a module name the schema does not have.
 Error unknown_module_error(const Schema& schema, const ast::Identifier& module);
 

@@ -4,7 +4,6 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/binder/bound_query.hpp"
-#include "vtql/engine.hpp"
 
 namespace vtql {
 namespace {
@@ -43,8 +42,7 @@ void flatten(std::string_view text, const ast::Expr& expr, nlohmann::json& where
 
 }  // namespace
 
-std::string CheckedQuery::parsed_json() const {
-  const binder::BoundQuery& q = *bound_;
+std::string binder::parsed_json(const BoundQuery& q) {
   nlohmann::ordered_json out;
   out["module"] = q.module->name;
   nlohmann::json columns = nlohmann::json::array();

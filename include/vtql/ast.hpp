@@ -2,6 +2,9 @@
 //
 // Every node carries the byte span of the text it was read from. Identifiers and literal texts are owned copies,
 // so a tree outlives the query text. `to_string` prints a query that parses back to an equal tree (spans aside).
+//
+// Thread-safety: the nodes are plain values; distinct trees may be used from distinct threads, and one tree may be
+// read from many threads at once.
 #pragma once
 
 #include <cstdint>

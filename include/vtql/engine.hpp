@@ -40,10 +40,10 @@ struct Internals;
 namespace binder {
 struct BoundQuery;
 }
+class PlanCache;
 namespace planner {
 struct Plan;
-class PlanCache;
-}  // namespace planner
+}
 
 // A query that parsed and type-checked: its syntax tree, the module it reads, warnings, and its effective shape.
 class CheckedQuery {
@@ -119,7 +119,7 @@ class Engine {
   std::shared_ptr<const Schema> schema_;
   std::shared_ptr<Database> database_;
   Settings settings_;
-  std::shared_ptr<planner::PlanCache> plans_;  // null when settings_.plan_cache is 0
+  std::shared_ptr<PlanCache> plans_;  // null when settings_.plan_cache is 0
 };
 
 // Parses one query without a schema: syntax only.

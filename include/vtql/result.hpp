@@ -1,4 +1,8 @@
-// A query's answer in the webservice's shape: named columns, and rows of strings or nulls.
+// A query's answer in the webservice's shape: named columns, and rows of strings or nulls; and the sinks that take
+// it row by row.
+//
+// Thread-safety: a ResultSet is a plain value. A RowSink is called from the thread that runs the query, one call at
+// a time; a sink shared by queries on several threads must lock itself.
 #pragma once
 
 #include <optional>

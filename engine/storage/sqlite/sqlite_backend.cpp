@@ -225,7 +225,7 @@ Result<std::unique_ptr<SqliteBackend>> SqliteBackend::open(const std::string& pa
       return Error::io(path + " holds no vtql database", {}, "create it with vtql demo or vtql import");
     }
     // 32 KiB pages: a CRM row of fifty columns is a few hundred bytes, and larger pages make scans and bulk
-    // inserts cheaper (fewer pages to visit, split and write: a full scan of 100k Contacts takes 27% less time
+    // inserts cheaper (fewer pages to visit, split and write: a full scan of 100k demo contacts takes 27% less time
     // than with 4 KiB pages) at the cost of more bytes logged per single-row write; vtql is read-mostly.
     if (auto status = db.exec("PRAGMA page_size=" + std::to_string(kPageSize)); !status)
       return std::move(status).error();

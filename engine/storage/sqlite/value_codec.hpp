@@ -6,7 +6,7 @@
 //   double                        REAL
 //   exact decimal                 BLOB, an order-preserving key (see encode_decimal_key)
 // An empty reference or owner is stored as 0, the number the original's tables hold and compare with; an owner
-// keeps its module prefix (Users or Groups) in a second column.
+// keeps the prefix of its actor module (catalog::owner_modules) in a second column.
 #pragma once
 
 #include <sqlite3.h>

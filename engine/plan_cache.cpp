@@ -1,7 +1,7 @@
 // The least-recently-used cache of prepared queries behind Engine::query.
-#include "engine/planner/plan_cache.hpp"
+#include "engine/plan_cache.hpp"
 
-namespace vtql::planner {
+namespace vtql {
 
 std::shared_ptr<const PreparedQuery> PlanCache::find(std::string_view text) {
   std::lock_guard lock(mutex_);
@@ -22,4 +22,4 @@ void PlanCache::insert(std::string_view text, std::shared_ptr<const PreparedQuer
   entries_.emplace(std::string_view(order_.front()), Entry{std::move(prepared), order_.begin()});
 }
 
-}  // namespace vtql::planner
+}  // namespace vtql

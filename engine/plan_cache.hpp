@@ -11,7 +11,7 @@
 
 #include "vtql/engine.hpp"
 
-namespace vtql::planner {
+namespace vtql {
 
 class PlanCache {
  public:
@@ -33,4 +33,4 @@ class PlanCache {
   std::unordered_map<std::string_view, Entry> entries_;  // keys view the strings in order_
 };
 
-}  // namespace vtql::planner
+}  // namespace vtql
