@@ -135,237 +135,257 @@ bool follows_digit(std::string_view text, std::uint32_t offset) {
   return offset > 0 && offset <= text.size() && text[offset - 1] >= '0' && text[offset - 1] <= '9';
 }
 
+// What an explanation of a failure point goes on: the token found there and what the parse had seen.
+struct Clue {
+  const Found& found;
+  std::string_view text;
+  std::uint32_t offset;
+  const FailureContext& context;
+
+  bool at_end() const { return found.kind == TokenKind::kEnd; }
+  bool at_end_or_semicolon() const { return at_end() || found.is_symbol(';'); }
+  bool word() const { return found.kind == TokenKind::kWord; }
+  bool string() const { return found.kind == TokenKind::kString; }
+  // Whether the found token is the symbol `c` right after the character `before` (the second half of "<>").
+  bool symbol_after(char c, char before) const {
+    return found.kind == TokenKind::kSymbol && found.text[0] == c && offset > 0 && text[offset - 1] == before;
+  }
+};
+
+using When = bool (*)(const Clue&);
+bool always(const Clue&) { return true; }
+
+// What each failure point expected, for "expected X, found Y": the first entry of the point whose condition holds.
+struct Expected {
+  FailurePoint point;
+  const char* text;
+  When when = always;
+};
+
+const Expected kExpected[] = {
+    {FailurePoint::kSelectKeyword, "SELECT at the start of the query"},
+    {FailurePoint::kSelectList, "'*', COUNT(*) or a field name after SELECT"},
+    {FailurePoint::kSelectField, "a field name after ','"},
+    {FailurePoint::kCountOpen, "'(' after COUNT"},
+    {FailurePoint::kCountStar, "'*' in COUNT(*)"},
+    {FailurePoint::kCountClose, "')' to close COUNT(*)"},
+    {FailurePoint::kFromKeyword, "FROM after '*'", [](const Clue& c) { return c.context.select_is_star; }},
+    {FailurePoint::kFromKeyword, "',' or FROM after the select list"},
+    {FailurePoint::kModuleName, "a module name after FROM"},
+    {FailurePoint::kFieldName, "a field name"},
+    {FailurePoint::kPredicateOperator, "an operator (=, !=, <, <=, >, >=, LIKE or IN) after the field name"},
+    {FailurePoint::kValue, "a value (a quoted string, an integer or an entity id such as 12x34)"},
+    {FailurePoint::kValueClose, "')' after the value"},
+    {FailurePoint::kInClose, "',' or ')' in the IN list"},
+    {FailurePoint::kByKeyword, "BY after ORDER"},
+    {FailurePoint::kOrderField, "a field name to order by"},
+    {FailurePoint::kLimitFirst, "a number of rows (an unsigned integer) after LIMIT"},
+    {FailurePoint::kLimitSecond, "a number of rows (an unsigned integer) after ','"},
+    {FailurePoint::kEndAfterModule, "WHERE, ORDER BY, LIMIT or ';' after the module name"},
+    {FailurePoint::kEndAfterWhere, "AND, OR, ORDER BY, LIMIT or ';' after the condition"},
+    {FailurePoint::kEndAfterOrder, "LIMIT or ';' after ORDER BY",
+     [](const Clue& c) { return c.context.order_has_direction; }},
+    {FailurePoint::kEndAfterOrder, "',', ASC, DESC, LIMIT or ';' after the ORDER BY field"},
+    {FailurePoint::kEndAfterLimit, "';' after LIMIT", [](const Clue& c) { return c.context.limit_has_offset; }},
+    {FailurePoint::kEndAfterLimit, "',' or ';' after the LIMIT number"},
+};
+
+// Failure points whose message is not "expected X, found Y": the first entry of the point whose condition holds
+// gives the whole message (`text`, then what `found` adds when `then_found`) and the hint.
+struct Message {
+  FailurePoint point;
+  When when;
+  const char* text;
+  const char* hint;
+  bool then_found = false;  // the message goes on with the found token
+};
+
+const Message kMessages[] = {
+    {FailurePoint::kInListIsLast, always, "an IN list without parentheses must be the last condition",
+     "put the values in parentheses: IN ('a', 'b')"},
+    {FailurePoint::kEndOfInput, always, "nothing may follow the ';' that ends the query, found ",
+     "send one query at a time", true},
+    {FailurePoint::kStringBody, [](const Clue& c) { return c.string(); },
+     "the empty string '' cannot be written in the vtiger dialect", "write ' ' (a space), which compares equal to ''"},
+    {FailurePoint::kStringBody, [](const Clue& c) { return c.at_end(); },
+     "unterminated string: it has no closing quote", "close the string with '; write '' for a quote inside it"},
+    {FailurePoint::kStringBody, always, "a string holds ", "send the query as UTF-8", true},
+    {FailurePoint::kStringClose, [](const Clue& c) { return c.at_end(); },
+     "unterminated string: it has no closing quote", "close the string with '; write '' for a quote inside it"},
+    {FailurePoint::kStringClose, always, "a string holds ", "send the query as UTF-8", true},
+    {FailurePoint::kEscapedChar, [](const Clue& c) { return c.at_end(); },
+     "unterminated string: it has no closing quote", ""},
+    {FailurePoint::kEscapedChar, always,
+     "a backslash before a quote escapes it, so MySQL would read this string differently",
+     "write '' for a quote inside a string, and \\\\ for a backslash"},
+};
+
+// How to fix the usual causes of a failure: the first entry of the point whose condition holds gives the hint,
+// as `text`, or as what `make` writes from the clue.
+struct Hint {
+  FailurePoint point;
+  When when;
+  const char* text;
+  std::string (*make)(const Clue&) = nullptr;
+};
+
+const Hint kHints[] = {
+    {FailurePoint::kSelectKeyword,
+     [](const Clue& c) { return c.found.is("update") || c.found.is("insert") || c.found.is("delete"); },
+     "the query operation reads records only; SELECT is the one statement"},
+
+    {FailurePoint::kSelectList, [](const Clue& c) { return c.found.is("from"); },
+     "name the fields to read, or '*' for all of them"},
+    {FailurePoint::kSelectList, [](const Clue& c) { return c.string(); }, "field names are not quoted"},
+
+    {FailurePoint::kSelectField, [](const Clue& c) { return c.found.is("count"); },
+     "COUNT(*) must be the first item of the select list"},
+    {FailurePoint::kSelectField, [](const Clue& c) { return c.found.is_symbol('*'); },
+     "'*' cannot be combined with field names"},
+    {FailurePoint::kSelectField, [](const Clue& c) { return c.string(); }, "field names are not quoted"},
+
+    {FailurePoint::kCountStar, [](const Clue& c) { return c.word(); },
+     "write COUNT(*): to count the records where a field has a value, put a condition on the field in WHERE"},
+
+    {FailurePoint::kFromKeyword, [](const Clue& c) { return c.context.select_is_star && c.found.is_symbol(','); },
+     "'*' cannot be combined with field names"},
+    {FailurePoint::kFromKeyword, [](const Clue& c) { return c.found.is_symbol('('); },
+     "the only function is COUNT(*), as the whole select list"},
+    {FailurePoint::kFromKeyword, [](const Clue& c) { return c.found.is("as"); }, "columns cannot be renamed"},
+    {FailurePoint::kFromKeyword, [](const Clue& c) { return c.found.is_symbol('.'); },
+     "field names take no module prefix: write lastname, not Contacts.lastname"},
+    {FailurePoint::kFromKeyword, [](const Clue& c) { return c.word() && c.context.select_is_star; },
+     "write FROM before the module name"},
+    {FailurePoint::kFromKeyword, [](const Clue& c) { return c.found.is("distinct"); }, "DISTINCT is not supported"},
+    {FailurePoint::kFromKeyword, [](const Clue& c) { return c.word(); }, "separate field names with ','"},
+    {FailurePoint::kFromKeyword, [](const Clue& c) { return c.at_end_or_semicolon(); },
+     "name the module to read: ... FROM Contacts;"},
+
+    {FailurePoint::kModuleName, [](const Clue& c) { return c.at_end_or_semicolon(); },
+     "name the module to read, for example FROM Contacts"},
+
+    {FailurePoint::kFieldName, [](const Clue& c) { return c.found.is_symbol('('); },
+     "conditions take no parentheses; AND binds tighter than OR, so a = 1 OR b = 2 AND c = 3 means a = 1 OR (b = 2 AND "
+     "c = 3)"},
+    {FailurePoint::kFieldName, [](const Clue& c) { return c.found.is("not"); },
+     "there is no NOT: write != for one value, or IN with the other values"},
+    {FailurePoint::kFieldName, [](const Clue& c) { return c.string(); }, "field names are not quoted"},
+    {FailurePoint::kFieldName, [](const Clue& c) { return c.word(); }, nullptr,
+     [](const Clue& c) { return in_quotes(c.found.text) + " is a keyword, not a field name"; }},
+    {FailurePoint::kFieldName, [](const Clue& c) { return c.at_end_or_semicolon(); }, "a condition is missing"},
+
+    {FailurePoint::kPredicateOperator,
+     [](const Clue& c) { return c.found.is("not") || c.found.is("is") || c.found.is("between"); },
+     "there is no NOT LIKE, NOT IN, IS [NOT] NULL or BETWEEN: write != for one value, field >= 'a' AND field <= 'b' "
+     "for a range; a field without a value matches no condition"},
+    {FailurePoint::kPredicateOperator, [](const Clue& c) { return c.found.is_symbol('.'); },
+     "field names take no module prefix and a query reads one module: compare the reference field itself (account_id = "
+     "'11x5')"},
+
+    {FailurePoint::kValue,
+     [](const Clue& c) {
+       return c.found.kind == TokenKind::kSymbol && c.found.text == ">" && c.symbol_after('>', '<');
+     },
+     "write != for 'not equal'"},
+    {FailurePoint::kValue, [](const Clue& c) { return c.symbol_after('=', '='); }, "compare with a single '='"},
+    {FailurePoint::kValue, [](const Clue& c) { return c.symbol_after('<', '='); }, "write <= for 'less than or equal'"},
+    {FailurePoint::kValue, [](const Clue& c) { return c.symbol_after('>', '='); },
+     "write >= for 'greater than or equal'"},
+    {FailurePoint::kValue, [](const Clue& c) { return c.found.is_symbol('"'); }, "strings take single quotes: 'text'"},
+    {FailurePoint::kValue, [](const Clue& c) { return c.found.is_symbol(')'); }, "an IN list needs at least one value"},
+    {FailurePoint::kValue, [](const Clue& c) { return c.found.is("null"); },
+     "a field without a value matches no comparison; empty text compares equal to ' ' (a space)"},
+    {FailurePoint::kValue, [](const Clue& c) { return c.word() && !c.found.is_number(); }, nullptr,
+     [](const Clue& c) { return "quote text values: '" + std::string(c.found.text) + "'"; }},
+    {FailurePoint::kValue,
+     [](const Clue& c) { return c.found.is_symbol('.') || c.found.is_symbol('-') || c.found.is_symbol('%'); },
+     "quote the value: decimal numbers, dates and patterns are written as strings"},
+
+    {FailurePoint::kValueClose, [](const Clue& c) { return c.found.is_symbol(','); }, "only IN takes a list of values"},
+
+    {FailurePoint::kInClose, [](const Clue& c) { return c.at_end_or_semicolon(); }, "close the list with ')'"},
+    {FailurePoint::kInClose, [](const Clue& c) { return c.word() || c.string(); }, "separate values with ','"},
+
+    {FailurePoint::kByKeyword, always, "sort with ORDER BY field"},
+
+    {FailurePoint::kOrderField, [](const Clue& c) { return c.string(); }, "field names are not quoted"},
+
+    {FailurePoint::kLimitFirst,
+     [](const Clue& c) { return c.found.kind == TokenKind::kSignedNumber && c.found.text[0] == '-'; },
+     "LIMIT takes no negative numbers"},
+    {FailurePoint::kLimitFirst, [](const Clue& c) { return c.string(); }, "LIMIT numbers are not quoted"},
+    {FailurePoint::kLimitFirst, [](const Clue& c) { return c.found.is_symbol('('); },
+     "LIMIT numbers take no parentheses"},
+    {FailurePoint::kLimitFirst, [](const Clue& c) { return c.word() || c.found.kind == TokenKind::kSignedNumber; },
+     "LIMIT takes whole numbers written in digits only: LIMIT 10 or LIMIT 20, 10"},
+    {FailurePoint::kLimitSecond,
+     [](const Clue& c) { return c.found.kind == TokenKind::kSignedNumber && c.found.text[0] == '-'; },
+     "LIMIT takes no negative numbers"},
+    {FailurePoint::kLimitSecond, [](const Clue& c) { return c.string(); }, "LIMIT numbers are not quoted"},
+    {FailurePoint::kLimitSecond, [](const Clue& c) { return c.found.is_symbol('('); },
+     "LIMIT numbers take no parentheses"},
+    {FailurePoint::kLimitSecond, [](const Clue& c) { return c.word() || c.found.kind == TokenKind::kSignedNumber; },
+     "LIMIT takes whole numbers written in digits only: LIMIT 10 or LIMIT 20, 10"},
+
+    {FailurePoint::kEndAfterModule, [](const Clue& c) { return c.at_end(); }, "end the query with ';'"},
+    {FailurePoint::kEndAfterModule, [](const Clue& c) { return c.found.is_symbol(','); }, "a query reads one module"},
+    {FailurePoint::kEndAfterModule, [](const Clue& c) { return c.found.is("group") || c.found.is("having"); },
+     "there is no grouping: count each group with its own SELECT count(*) ... WHERE field = 'value';"},
+    {FailurePoint::kEndAfterModule, [](const Clue& c) { return c.found.is("by"); }, "sort with ORDER BY field"},
+
+    {FailurePoint::kEndAfterWhere, [](const Clue& c) { return c.at_end(); }, "end the query with ';'"},
+    {FailurePoint::kEndAfterWhere,
+     [](const Clue& c) { return c.found.kind == TokenKind::kSignedNumber && follows_digit(c.text, c.offset); },
+     "quote dates: '2020-01-01'"},
+    {FailurePoint::kEndAfterWhere,
+     [](const Clue& c) { return c.found.is_symbol('.') && follows_digit(c.text, c.offset); },
+     "quote decimal numbers: '1.5'"},
+    {FailurePoint::kEndAfterWhere, [](const Clue& c) { return c.found.is_symbol('('); },
+     "conditions take no parentheses; AND binds tighter than OR, so a = 1 OR b = 2 AND c = 3 means a = 1 OR (b = 2 AND "
+     "c = 3)"},
+    {FailurePoint::kEndAfterWhere, [](const Clue& c) { return c.string() || c.found.is_symbol(','); },
+     "only IN takes a list of values"},
+    {FailurePoint::kEndAfterWhere, [](const Clue& c) { return c.found.is_symbol('|') || c.found.is_symbol('&'); },
+     "join conditions with AND or OR"},
+
+    {FailurePoint::kEndAfterOrder,
+     [](const Clue& c) { return c.context.order_has_direction && c.found.is_symbol(','); },
+     "only the last ORDER BY field takes a direction; the others sort ascending"},
+    {FailurePoint::kEndAfterOrder, [](const Clue& c) { return c.found.is("where"); }, "WHERE comes before ORDER BY"},
+    {FailurePoint::kEndAfterOrder, [](const Clue& c) { return c.at_end(); }, "end the query with ';'"},
+
+    {FailurePoint::kEndAfterLimit, [](const Clue& c) { return c.found.is("offset"); }, "write LIMIT offset, count"},
+    {FailurePoint::kEndAfterLimit, [](const Clue& c) { return c.found.is_symbol(','); },
+     "LIMIT takes at most two numbers: LIMIT offset, count"},
+    {FailurePoint::kEndAfterLimit,
+     [](const Clue& c) { return c.found.is("order") || c.found.is("orderby") || c.found.is("where"); },
+     "LIMIT comes last, after WHERE and ORDER BY"},
+    {FailurePoint::kEndAfterLimit, [](const Clue& c) { return c.at_end(); }, "end the query with ';'"},
+};
+
 struct Explanation {
-  std::string expected;
+  std::string message;
   std::string hint;
-  std::string message;  // replaces "expected X, found Y" when set
 };
 
 Explanation explain(FailurePoint point, const Found& found, std::string_view text, std::uint32_t offset,
                     const FailureContext& context) {
+  const Clue clue{found, text, offset, context};
+  for (const Message& m : kMessages) {
+    if (m.point == point && m.when(clue)) return {m.then_found ? m.text + found.shown : m.text, m.hint};
+  }
   Explanation e;
-  const bool at_end = found.kind == TokenKind::kEnd;
-  const bool at_semicolon = found.is_symbol(';');
-  switch (point) {
-    case FailurePoint::kSelectKeyword:
-      e.expected = "SELECT at the start of the query";
-      if (found.is("update") || found.is("insert") || found.is("delete")) {
-        e.hint = "the query operation reads records only; SELECT is the one statement";
-      }
+  for (const Expected& x : kExpected) {
+    if (x.point == point && x.when(clue)) {
+      e.message = "expected " + std::string(x.text) + ", found " + found.shown;
       break;
-    case FailurePoint::kSelectList:
-      e.expected = "'*', COUNT(*) or a field name after SELECT";
-      if (found.is("from")) e.hint = "name the fields to read, or '*' for all of them";
-      if (found.kind == TokenKind::kString) e.hint = "field names are not quoted";
+    }
+  }
+  for (const Hint& h : kHints) {
+    if (h.point == point && h.when(clue)) {
+      e.hint = h.make != nullptr ? h.make(clue) : h.text;
       break;
-    case FailurePoint::kSelectField:
-      e.expected = "a field name after ','";
-      if (found.is("count")) e.hint = "COUNT(*) must be the first item of the select list";
-      if (found.is_symbol('*')) e.hint = "'*' cannot be combined with field names";
-      if (found.kind == TokenKind::kString) e.hint = "field names are not quoted";
-      break;
-    case FailurePoint::kCountOpen:
-      e.expected = "'(' after COUNT";
-      break;
-    case FailurePoint::kCountStar:
-      e.expected = "'*' in COUNT(*)";
-      if (found.kind == TokenKind::kWord)
-        e.hint =
-            "write COUNT(*): to count the records where a field has a value, put a condition on the field in WHERE";
-      break;
-    case FailurePoint::kCountClose:
-      e.expected = "')' to close COUNT(*)";
-      break;
-    case FailurePoint::kFromKeyword:
-      e.expected = context.select_is_star ? "FROM after '*'" : "',' or FROM after the select list";
-      if (context.select_is_star && found.is_symbol(',')) {
-        e.hint = "'*' cannot be combined with field names";
-      } else if (found.is_symbol('(')) {
-        e.hint = "the only function is COUNT(*), as the whole select list";
-      } else if (found.is("as")) {
-        e.hint = "columns cannot be renamed";
-      } else if (found.is_symbol('.')) {
-        e.hint = "field names take no module prefix: write lastname, not Contacts.lastname";
-      } else if (found.kind == TokenKind::kWord && context.select_is_star) {
-        e.hint = "write FROM before the module name";
-      } else if (found.is("distinct")) {
-        e.hint = "DISTINCT is not supported";
-      } else if (found.kind == TokenKind::kWord) {
-        e.hint = "separate field names with ','";
-      } else if (at_end || at_semicolon) {
-        e.hint = "name the module to read: ... FROM Contacts;";
-      }
-      break;
-    case FailurePoint::kModuleName:
-      e.expected = "a module name after FROM";
-      if (at_end || at_semicolon) e.hint = "name the module to read, for example FROM Contacts";
-      break;
-    case FailurePoint::kFieldName:
-      e.expected = "a field name";
-      if (found.is_symbol('(')) {
-        e.hint =
-            "conditions take no parentheses; AND binds tighter than OR, so a = 1 OR b = 2 AND c = 3 means a = 1 OR (b "
-            "= 2 AND c = 3)";
-      } else if (found.is("not")) {
-        e.hint = "there is no NOT: write != for one value, or IN with the other values";
-      } else if (found.kind == TokenKind::kString) {
-        e.hint = "field names are not quoted";
-      } else if (found.kind == TokenKind::kWord) {
-        e.hint = in_quotes(found.text) + " is a keyword, not a field name";
-      } else if (at_end || at_semicolon) {
-        e.hint = "a condition is missing";
-      }
-      break;
-    case FailurePoint::kPredicateOperator:
-      e.expected = "an operator (=, !=, <, <=, >, >=, LIKE or IN) after the field name";
-      if (found.is("not") || found.is("is") || found.is("between")) {
-        e.hint =
-            "there is no NOT LIKE, NOT IN, IS [NOT] NULL or BETWEEN: write != for one value, field >= 'a' AND "
-            "field <= 'b' for a range; a field without a value matches no condition";
-      } else if (found.is_symbol('.')) {
-        e.hint =
-            "field names take no module prefix and a query reads one module: compare the reference field itself "
-            "(account_id = '11x5')";
-      }
-      break;
-    case FailurePoint::kValue:
-      e.expected = "a value (a quoted string, an integer or an entity id such as 12x34)";
-      if (found.kind == TokenKind::kSymbol && found.text == ">" && offset > 0 && text[offset - 1] == '<') {
-        e.hint = "write != for 'not equal'";
-      } else if (found.kind == TokenKind::kSymbol && found.text[0] == '=' && offset > 0 && text[offset - 1] == '=') {
-        e.hint = "compare with a single '='";
-      } else if (found.kind == TokenKind::kSymbol && found.text[0] == '<' && offset > 0 && text[offset - 1] == '=') {
-        e.hint = "write <= for 'less than or equal'";
-      } else if (found.kind == TokenKind::kSymbol && found.text[0] == '>' && offset > 0 && text[offset - 1] == '=') {
-        e.hint = "write >= for 'greater than or equal'";
-      } else if (found.is_symbol('"')) {
-        e.hint = "strings take single quotes: 'text'";
-      } else if (found.is_symbol(')')) {
-        e.hint = "an IN list needs at least one value";
-      } else if (found.is("null")) {
-        e.hint = "a field without a value matches no comparison; empty text compares equal to ' ' (a space)";
-      } else if (found.kind == TokenKind::kWord && !found.is_number()) {
-        e.hint = "quote text values: '" + std::string(found.text) + "'";
-      } else if (found.is_symbol('.') || found.is_symbol('-') || found.is_symbol('%')) {
-        e.hint = "quote the value: decimal numbers, dates and patterns are written as strings";
-      }
-      break;
-    case FailurePoint::kValueClose:
-      e.expected = "')' after the value";
-      if (found.is_symbol(',')) e.hint = "only IN takes a list of values";
-      break;
-    case FailurePoint::kInClose:
-      e.expected = "',' or ')' in the IN list";
-      if (found.kind == TokenKind::kWord || found.kind == TokenKind::kString) e.hint = "separate values with ','";
-      if (at_end || at_semicolon) e.hint = "close the list with ')'";
-      break;
-    case FailurePoint::kInListIsLast:
-      e.message = "an IN list without parentheses must be the last condition";
-      e.hint = "put the values in parentheses: IN ('a', 'b')";
-      break;
-    case FailurePoint::kByKeyword:
-      e.expected = "BY after ORDER";
-      e.hint = "sort with ORDER BY field";
-      break;
-    case FailurePoint::kOrderField:
-      e.expected = "a field name to order by";
-      if (found.kind == TokenKind::kString) e.hint = "field names are not quoted";
-      break;
-    case FailurePoint::kLimitFirst:
-    case FailurePoint::kLimitSecond:
-      e.expected = point == FailurePoint::kLimitFirst ? "a number of rows (an unsigned integer) after LIMIT"
-                                                      : "a number of rows (an unsigned integer) after ','";
-      if (found.kind == TokenKind::kSignedNumber && found.text[0] == '-') {
-        e.hint = "LIMIT takes no negative numbers";
-      } else if (found.kind == TokenKind::kString) {
-        e.hint = "LIMIT numbers are not quoted";
-      } else if (found.is_symbol('(')) {
-        e.hint = "LIMIT numbers take no parentheses";
-      } else if (found.kind == TokenKind::kWord || found.kind == TokenKind::kSignedNumber) {
-        e.hint = "LIMIT takes whole numbers written in digits only: LIMIT 10 or LIMIT 20, 10";
-      }
-      break;
-    case FailurePoint::kEndAfterModule:
-      e.expected = "WHERE, ORDER BY, LIMIT or ';' after the module name";
-      if (at_end) {
-        e.hint = "end the query with ';'";
-      } else if (found.is_symbol(',')) {
-        e.hint = "a query reads one module";
-      } else if (found.is("group") || found.is("having")) {
-        e.hint = "there is no grouping: count each group with its own SELECT count(*) ... WHERE field = 'value';";
-      } else if (found.is("by")) {
-        e.hint = "sort with ORDER BY field";
-      }
-      break;
-    case FailurePoint::kEndAfterWhere:
-      e.expected = "AND, OR, ORDER BY, LIMIT or ';' after the condition";
-      if (at_end) {
-        e.hint = "end the query with ';'";
-      } else if (found.kind == TokenKind::kSignedNumber && follows_digit(text, offset)) {
-        e.hint = "quote dates: '2020-01-01'";
-      } else if (found.is_symbol('.') && follows_digit(text, offset)) {
-        e.hint = "quote decimal numbers: '1.5'";
-      } else if (found.is_symbol('(')) {
-        e.hint =
-            "conditions take no parentheses; AND binds tighter than OR, so a = 1 OR b = 2 AND c = 3 means a = 1 OR (b "
-            "= 2 AND c = 3)";
-      } else if (found.kind == TokenKind::kString || found.is_symbol(',')) {
-        e.hint = "only IN takes a list of values";
-      } else if (found.is_symbol('|') || found.is_symbol('&')) {
-        e.hint = "join conditions with AND or OR";
-      }
-      break;
-    case FailurePoint::kEndAfterOrder:
-      e.expected = context.order_has_direction ? "LIMIT or ';' after ORDER BY"
-                                               : "',', ASC, DESC, LIMIT or ';' after the ORDER BY field";
-      if (context.order_has_direction && found.is_symbol(',')) {
-        e.hint = "only the last ORDER BY field takes a direction; the others sort ascending";
-      } else if (found.is("where")) {
-        e.hint = "WHERE comes before ORDER BY";
-      } else if (at_end) {
-        e.hint = "end the query with ';'";
-      }
-      break;
-    case FailurePoint::kEndAfterLimit:
-      e.expected = context.limit_has_offset ? "';' after LIMIT" : "',' or ';' after the LIMIT number";
-      if (found.is("offset")) {
-        e.hint = "write LIMIT offset, count";
-      } else if (found.is_symbol(',')) {
-        e.hint = "LIMIT takes at most two numbers: LIMIT offset, count";
-      } else if (found.is("order") || found.is("orderby") || found.is("where")) {
-        e.hint = "LIMIT comes last, after WHERE and ORDER BY";
-      } else if (at_end) {
-        e.hint = "end the query with ';'";
-      }
-      break;
-    case FailurePoint::kEndOfInput:
-      e.message = "nothing may follow the ';' that ends the query, found " + found.shown;
-      e.hint = "send one query at a time";
-      break;
-    case FailurePoint::kStringBody:
-      if (found.kind == TokenKind::kString) {
-        e.message = "the empty string '' cannot be written in the vtiger dialect";
-        e.hint = "write ' ' (a space), which compares equal to ''";
-      }
-      [[fallthrough]];
-    case FailurePoint::kStringClose:
-      if (!e.message.empty()) break;
-      if (at_end) {
-        e.message = "unterminated string: it has no closing quote";
-        e.hint = "close the string with '; write '' for a quote inside it";
-      } else {
-        e.message = "a string holds " + found.shown;
-        e.hint = "send the query as UTF-8";
-      }
-      break;
-    case FailurePoint::kEscapedChar:
-      if (at_end) {
-        e.message = "unterminated string: it has no closing quote";
-      } else {
-        e.message = "a backslash before a quote escapes it, so MySQL would read this string differently";
-        e.hint = "write '' for a quote inside a string, and \\\\ for a backslash";
-      }
-      break;
+    }
   }
   return e;
 }
@@ -389,7 +409,7 @@ Error syntax_error(FailurePoint point, std::string_view text, std::uint32_t offs
   const Found found = find_token(text, offset);
   Explanation e = explain(point, found, text, offset, context);
   Error error =
-      Error::syntax(e.message.empty() ? "expected " + e.expected + ", found " + found.shown : std::move(e.message),
+      Error::syntax(std::move(e.message),
                     {offset, static_cast<std::uint32_t>(found.kind == TokenKind::kString ? 1 : found.text.size())},
                     std::move(e.hint));
   const bool in_string =
