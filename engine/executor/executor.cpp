@@ -114,18 +114,70 @@ class BorrowedBuffers {
   Buffers& buffers_;
 };
 
-// Hands one scan row to the sink as the output columns' views.
-void emit(const planner::Plan& plan, const storage::Backend& backend, const storage::Row& row, Buffers& buffers,
-          RowSink& sink) {
-  const Schema& schema = *plan.query->schema;
-  for (std::size_t i = 0; i < plan.project.size(); ++i) {
-    buffers.views[i] = output_view(row[static_cast<std::size_t>(plan.project[i])], *plan.output_fields[i], schema,
-                                   backend, plan.scan.resolve_references, buffers.scratch[i]);
-  }
-  sink.row(std::span<const std::optional<std::string_view>>(buffers.views.data(), plan.project.size()));
-}
+// How rows leave the loop. ViewOutput hands any RowSink the output columns as views over the row (and scratch
+// strings for values written out); ResultOutput moves text out of the row into a ResultSet where no later output
+// column reads it, so that Engine::query copies no text the backend already allocated.
+class ViewOutput {
+ public:
+  ViewOutput(const planner::Plan& plan, const storage::Backend& backend, RowSink& sink)
+      : plan_(plan), backend_(backend), sink_(sink), buffers_(plan.project.size()) {}
 
-Status run_count(const planner::Plan& plan, const storage::Backend& backend, RowSink& sink) {
+  storage::Row& row_buffer() noexcept { return buffers_.get().row; }
+  void begin(const std::vector<std::string>& columns) { sink_.begin(columns); }
+  void count_row(std::uint64_t n) {
+    const std::string text = std::to_string(n);
+    const std::optional<std::string_view> value(text);
+    sink_.row(std::span<const std::optional<std::string_view>>(&value, 1));
+  }
+  void row(storage::Row& row) {
+    Buffers& buffers = buffers_.get();
+    const Schema& schema = *plan_.query->schema;
+    for (std::size_t i = 0; i < plan_.project.size(); ++i) {
+      buffers.views[i] = output_view(row[static_cast<std::size_t>(plan_.project[i])], *plan_.output_fields[i], schema,
+                                     backend_, plan_.scan.resolve_references, buffers.scratch[i]);
+    }
+    sink_.row(std::span<const std::optional<std::string_view>>(buffers.views.data(), plan_.project.size()));
+  }
+
+ private:
+  const planner::Plan& plan_;
+  const storage::Backend& backend_;
+  RowSink& sink_;
+  BorrowedBuffers buffers_;
+};
+
+class ResultOutput {
+ public:
+  ResultOutput(const planner::Plan& plan, const storage::Backend& backend, ResultSet& result)
+      : plan_(plan), backend_(backend), result_(result) {}
+
+  storage::Row& row_buffer() noexcept { return row_; }
+  void begin(const std::vector<std::string>& columns) { result_.columns = columns; }
+  void count_row(std::uint64_t n) { result_.rows.push_back({std::to_string(n)}); }
+  void row(storage::Row& row) {
+    const Schema& schema = *plan_.query->schema;
+    std::vector<std::optional<std::string>> out;
+    out.reserve(plan_.project.size());
+    for (std::size_t i = 0; i < plan_.project.size(); ++i) {
+      types::Value& value = row[static_cast<std::size_t>(plan_.project[i])];
+      if (auto* text = std::get_if<std::string>(&value); text != nullptr && plan_.last_use[i] != 0) {
+        out.emplace_back(std::move(*text));
+      } else {
+        out.push_back(output_string(value, *plan_.output_fields[i], schema, backend_, plan_.scan.resolve_references));
+      }
+    }
+    result_.rows.push_back(std::move(out));
+  }
+
+ private:
+  const planner::Plan& plan_;
+  const storage::Backend& backend_;
+  ResultSet& result_;
+  storage::Row row_;
+};
+
+template <typename Output>
+Status run_count(const planner::Plan& plan, const storage::Backend& backend, Output& output) {
   const binder::BoundQuery& q = *plan.query;
   std::uint64_t n = 0;
   if (plan.count_in_backend) {
@@ -143,29 +195,24 @@ Status run_count(const planner::Plan& plan, const storage::Backend& backend, Row
     if (auto status = (*cursor)->status(); !status) return std::move(status).error();
   }
   static const std::vector<std::string> kColumns = {"count"};
-  sink.begin(kColumns);
+  output.begin(kColumns);
   // LIMIT applies to COUNT(*)'s one row, as in MySQL: LIMIT 0 or an offset leaves none.
-  if (q.offset == 0 && (!q.count || *q.count > 0)) {
-    const std::string text = std::to_string(n);
-    const std::optional<std::string_view> value(text);
-    sink.row(std::span<const std::optional<std::string_view>>(&value, 1));
-  }
+  if (q.offset == 0 && (!q.count || *q.count > 0)) output.count_row(n);
   return Ok{};
 }
 
-}  // namespace
-
-Status run(const planner::Plan& plan, const storage::Backend& backend, RowSink& sink) {
-  if (plan.query->count_only) return run_count(plan, backend, sink);
+// The one loop: a count, rows straight from a scan that filtered and ordered, or rows the engine filters and sorts.
+template <typename Output>
+Status run_plan(const planner::Plan& plan, const storage::Backend& backend, Output& output) {
+  if (plan.query->count_only) return run_count(plan, backend, output);
 
   auto cursor = backend.scan(plan.scan);
   if (!cursor) return std::move(cursor).error();
-  BorrowedBuffers buffers(plan.project.size());
-  storage::Row& row = buffers.get().row;
+  storage::Row& row = output.row_buffer();
 
   if (plan.filter == nullptr && plan.sort.empty() && !plan.sort_by_id) {
     // The backend filtered and ordered: rows go from the scan to the sink one at a time, past the engine's offset.
-    sink.begin(plan.column_names);
+    output.begin(plan.column_names);
     std::uint64_t skipped = 0;
     std::uint64_t sent = 0;
     for (std::uint64_t scanned = 1; !plan.limit || sent < *plan.limit; ++scanned) {
@@ -173,7 +220,7 @@ Status run(const planner::Plan& plan, const storage::Backend& backend, RowSink& 
       if (skipped < plan.offset) {
         ++skipped;
       } else {
-        emit(plan, backend, row, buffers.get(), sink);
+        output.row(row);
         ++sent;
       }
       if (scanned % kDeadlineEvery == 0 && storage::QueryDeadline::passed()) return storage::deadline_error();
@@ -213,18 +260,28 @@ Status run(const planner::Plan& plan, const storage::Backend& backend, RowSink& 
   const std::size_t begin = static_cast<std::size_t>(std::min<std::uint64_t>(plan.offset, rows.size()));
   std::size_t end = rows.size();
   if (plan.limit) end = static_cast<std::size_t>(std::min<std::uint64_t>(end, begin + *plan.limit));
-  sink.begin(plan.column_names);
-  for (std::size_t r = begin; r < end; ++r) emit(plan, backend, rows[r], buffers.get(), sink);
+  output.begin(plan.column_names);
+  for (std::size_t r = begin; r < end; ++r) output.row(rows[r]);
   return Ok{};
 }
 
+}  // namespace
+
+Status run(const planner::Plan& plan, const storage::Backend& backend, RowSink& sink) {
+  ViewOutput output(plan, backend, sink);
+  return run_plan(plan, backend, output);
+}
+
 Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& backend) {
-  ResultCollector collector;
-  if (const std::uint64_t most = plan.limit ? *plan.limit : plan.scan.limit.value_or(0); most > 0) {
-    collector.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(most, 4096)));
+  ResultSet result;
+  if (!plan.query->count_only) {
+    if (const std::uint64_t most = plan.limit ? *plan.limit : plan.scan.limit.value_or(0); most > 0) {
+      result.rows.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(most, 4096)));
+    }
   }
-  if (auto status = run(plan, backend, collector); !status) return std::move(status).error();
-  return std::move(collector.result());
+  ResultOutput output(plan, backend, result);
+  if (auto status = run_plan(plan, backend, output); !status) return std::move(status).error();
+  return result;
 }
 
 }  // namespace vtql::executor

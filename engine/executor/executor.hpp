@@ -11,7 +11,7 @@ namespace vtql::executor {
 // backend filtered and ordered, rows go from the scan to the sink one at a time; otherwise the engine keeps the
 // matching rows, sorts them and hands over those in the limit. On an error part-way the sink may have taken some rows.
 Status run(const planner::Plan& plan, const storage::Backend& backend, RowSink& sink);
-// run() into a ResultCollector.
+// The same loop into a ResultSet, moving text the backend produced into it instead of copying it.
 Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& backend);
 
 // Whether a record (a value per field of its module, in describe order) satisfies a bound condition: the

@@ -120,6 +120,13 @@ Plan make_plan(const binder::BoundQuery& query, const storage::Capabilities& cap
     for (std::size_t i = 0; i < query.module->fields.size(); ++i) plan.scan.columns.push_back(static_cast<int>(i));
     plan.project = query.columns;
   }
+  std::vector<std::uint8_t> seen(plan.scan.columns.size(), 0);
+  plan.last_use.assign(plan.project.size(), 0);
+  for (std::size_t i = plan.project.size(); i-- > 0;) {
+    auto& used = seen[static_cast<std::size_t>(plan.project[i])];
+    plan.last_use[i] = used == 0 ? 1 : 0;
+    used = 1;
+  }
   for (const int c : query.columns) {
     plan.output_fields.push_back(&query.module->fields[static_cast<std::size_t>(c)]);
     plan.column_names.push_back(query.module->fields[static_cast<std::size_t>(c)].name);

@@ -23,9 +23,12 @@ struct Plan {
   bool sort_by_id = false;                    // no ORDER BY, and the backend does not order by id itself
   std::uint64_t offset = 0;                   // applied by the engine, when the backend could not
   std::optional<std::uint64_t> limit;
-  std::vector<int> project;                    // positions in the scan row of the output columns
-  std::vector<const FieldDef*> output_fields;  // per output column, worked out once for every run of the plan
-  std::vector<std::string> column_names;       // the result's columns
+  std::vector<int> project;  // positions in the scan row of the output columns
+  // Per output column, worked out once for every run of the plan: its field, and whether it is the last output
+  // column to read its scan position (so that text can move out of the row instead of being copied).
+  std::vector<const FieldDef*> output_fields;
+  std::vector<std::uint8_t> last_use;
+  std::vector<std::string> column_names;  // the result's columns
 };
 
 // Chooses what to push to a backend with `capabilities`; the engine's operators do the rest.
