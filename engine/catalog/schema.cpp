@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <utility>
 
+#include "engine/catalog/name_index.hpp"
+
 namespace vtql {
 
 namespace catalog {
@@ -163,9 +165,9 @@ const FieldDef* ModuleDef::find_field(std::string_view name) const noexcept {
   return index < 0 ? nullptr : &fields[static_cast<std::size_t>(index)];
 }
 
-int ModuleDef::field_index(std::string_view name) const noexcept { return by_name_.find(name); }
+int ModuleDef::field_index(std::string_view name) const noexcept { return by_name_ ? by_name_->find(name) : -1; }
 
-namespace detail {
+namespace catalog {
 
 bool NameIndex::insert(std::string name, int value, bool replace) {
   if ((size_ + 1) * 2 > slots_.size()) {
@@ -193,18 +195,19 @@ bool NameIndex::insert(std::string name, int value, bool replace) {
   }
 }
 
-}  // namespace detail
+}  // namespace catalog
 
 bool ModuleDef::readable(const FieldDef& field) const noexcept {
   return field.readable() && !(name == "Users" && field.name == "accesskey");
 }
 
 void ModuleDef::index_fields() {
-  by_name_.clear();
+  auto by_name = std::make_shared<catalog::NameIndex>();
   for (std::size_t i = 0; i < fields.size(); ++i) {
     // The first of two same-named fields wins, matching a linear search of `fields`.
-    by_name_.insert(fields[i].name, static_cast<int>(i), /*replace=*/false);
+    by_name->insert(fields[i].name, static_cast<int>(i), /*replace=*/false);
   }
+  by_name_ = std::move(by_name);
   star_fields_.clear();
   int id = -1;
   for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -217,31 +220,33 @@ void ModuleDef::index_fields() {
   if (id >= 0) star_fields_.push_back(id);
 }
 
-Schema::Schema(std::vector<ModuleDef> modules) {
+Schema::Schema(std::vector<ModuleDef> modules)
+    : by_name_(std::make_shared<catalog::NameIndex>()), by_prefix_(std::make_shared<catalog::NameIndex>()) {
   modules_.reserve(modules.size());
   for (ModuleDef& module : modules) {
     module.index_fields();  // cheap, and spares hand-built modules a forgotten call
-    const int existing = by_name_.find(module.name);
+    const int existing = by_name_->find(module.name);
     if (existing >= 0) {
       modules_[static_cast<std::size_t>(existing)] = std::move(module);
     } else {
-      by_name_.insert(module.name, static_cast<int>(modules_.size()), /*replace=*/false);
+      by_name_->insert(module.name, static_cast<int>(modules_.size()), /*replace=*/false);
       modules_.push_back(std::move(module));
     }
   }
   // Built after the name pass so that a replaced module's old prefix does not linger.
   for (std::size_t i = 0; i < modules_.size(); ++i) {
-    if (!modules_[i].id_prefix.empty()) by_prefix_.insert(modules_[i].id_prefix, static_cast<int>(i), /*replace=*/true);
+    if (!modules_[i].id_prefix.empty())
+      by_prefix_->insert(modules_[i].id_prefix, static_cast<int>(i), /*replace=*/true);
   }
 }
 
 const ModuleDef* Schema::find_module(std::string_view name) const noexcept {
-  const int i = by_name_.find(name);
+  const int i = by_name_->find(name);
   return i < 0 ? nullptr : &modules_[static_cast<std::size_t>(i)];
 }
 
 const ModuleDef* Schema::find_module_by_prefix(std::string_view prefix) const noexcept {
-  const int i = by_prefix_.find(prefix);
+  const int i = by_prefix_->find(prefix);
   return i < 0 ? nullptr : &modules_[static_cast<std::size_t>(i)];
 }
 
