@@ -27,6 +27,9 @@ head -c 1 "$dir/contacts.jsonl" | grep -q '{'
 report export-jsonl-form $? "contacts.jsonl does not hold JSON objects"
 expect export-unknown-module 2 "no module 'Contact'" -- "$vtql" export --db "$dir/crm.db" --module Contact
 expect export-no-file 2 "" -- "$vtql" export --db "$dir/missing.db" --module Contacts
+# The export runs a plan, which --explain shows as vtql explain shows a query's.
+expect export-explain 0 "SQL: SELECT" -- "$vtql" export --db "$dir/crm.db" --module Contacts --explain
+expect export-explain-scan 0 "Scan Contacts (sqlite)" -- "$vtql" export --db "$dir/crm.db" --module Contacts --explain
 
 # Round trip through a new file, in both formats. Users go first (references to users resolve only when the users
 # are there), with what they need and the demo leaves out: the passwords an export never holds, and a role.

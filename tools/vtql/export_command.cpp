@@ -17,6 +17,8 @@ struct ExportCommandOptions {
   std::string module;
   std::string format;
   std::string output;
+  std::uint32_t timeout_ms = 0;
+  bool explain = false;
 };
 
 int run_export(const ExportCommandOptions& options) {
@@ -36,6 +38,16 @@ int run_export(const ExportCommandOptions& options) {
     return kExitUsage;
   }
 
+  if (options.explain) {
+    auto plan = explain_export(**database, options.module);
+    if (!plan) {
+      std::cerr << "vtql export: " << plan.error().message << "\n";
+      return kExitUsage;
+    }
+    std::cout << *plan;
+    return kExitOk;
+  }
+
   std::ofstream file;
   std::ostream* out = &std::cout;
   if (!options.output.empty() && options.output != "-") {
@@ -50,6 +62,7 @@ int run_export(const ExportCommandOptions& options) {
   ExportOptions exporting;
   exporting.format = format;
   exporting.progress = terminal_progress("exporting " + options.module);
+  exporting.max_query_ms = options.timeout_ms;
   const auto start = std::chrono::steady_clock::now();
   auto report = export_records(**database, options.module, *out, exporting);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -83,6 +96,9 @@ std::function<int()> add_export_command(CLI::App& app) {
   cmd->add_option("--format", options->format, "csv or jsonl; by default from --output's extension, else csv")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   cmd->add_option("--output,-o", options->output, "The file to write (replaced); standard output by default");
+  cmd->add_option("--timeout", options->timeout_ms,
+                  "Stop the export after this many milliseconds with DATABASE_QUERY_ERROR (0, the default: no limit)");
+  cmd->add_flag("--explain", options->explain, "Print the plan the export runs (as vtql explain does) and stop");
   return [options] { return run_export(*options); };
 }
 
