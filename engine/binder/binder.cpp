@@ -308,13 +308,16 @@ Status bind(BoundQuery& query, const BindOptions& options) {
 }
 
 std::shared_ptr<BoundQuery> all_records(std::shared_ptr<const Schema> schema, const ModuleDef& module,
-                                        std::vector<int> columns) {
+                                        std::vector<int> columns, std::optional<std::uint64_t> count) {
   auto query = std::make_shared<BoundQuery>();
   query->text = "SELECT ";
   for (std::size_t i = 0; i < columns.size(); ++i) {
     query->text += (i > 0 ? ", " : "") + module.fields[static_cast<std::size_t>(columns[i])].name;
   }
-  query->text += " FROM " + module.name + ";";
+  query->text += " FROM " + module.name;
+  if (count) query->text += " LIMIT " + std::to_string(*count);
+  query->text += ";";
+  query->count = count;
   query->schema = std::move(schema);
   query->module = &module;
   query->columns = std::move(columns);

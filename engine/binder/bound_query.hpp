@@ -84,10 +84,10 @@ struct BindOptions {
 // entity ids where one is needed.
 Status bind(BoundQuery& query, const BindOptions& options);
 
-// The query that reads every live record of `module` in id order, returning the fields `columns` (indexes into
-// module.fields) with no row cap: what an export runs. Its text is the query that would say so.
+// The query that reads the live records of `module` in id order, returning the fields `columns` (indexes into
+// module.fields), the first `count` of them or all: what an export runs. Its text is the query that would say so.
 std::shared_ptr<BoundQuery> all_records(std::shared_ptr<const Schema> schema, const ModuleDef& module,
-                                        std::vector<int> columns);
+                                        std::vector<int> columns, std::optional<std::uint64_t> count);
 
 // The query in the form the original parser's recorded outcomes use (tests/conformance/README.md):
 // {"module","columns","where","logic","order_by","direction","limit"}.

@@ -17,13 +17,14 @@ namespace {
 constexpr std::uint64_t kProgressEvery = 4096;
 constexpr std::size_t kFlushBytes = 1 << 16;
 
-// The export's plan: `id` first, then every readable field in describe order, in id order, no row cap.
+// The export's plan: `id` first, then every readable field in describe order, in id order, all records or the
+// first max_rows.
 struct ExportPlan {
   std::shared_ptr<binder::BoundQuery> query;
   planner::Plan plan;
 };
 
-Result<ExportPlan> plan_export(const Database& database, std::string_view module) {
+Result<ExportPlan> plan_export(const Database& database, std::string_view module, std::uint64_t max_rows) {
   const Schema& schema = *database.schema();
   const ModuleDef* target = schema.find_module(module);
   if (target == nullptr) return Error::access_denied("the database has no module '" + std::string(module) + "'");
@@ -35,7 +36,8 @@ Result<ExportPlan> plan_export(const Database& database, std::string_view module
   }
   const storage::Backend& backend = Internals::backend(database);
   ExportPlan out;
-  out.query = binder::all_records(database.schema(), *target, std::move(columns));
+  out.query = binder::all_records(database.schema(), *target, std::move(columns),
+                                  max_rows == 0 ? std::nullopt : std::optional<std::uint64_t>(max_rows));
   out.plan = planner::make_plan(*out.query, backend.capabilities(), std::string(backend.name()));
   return out;
 }
@@ -105,14 +107,15 @@ class ExportSink final : public RowSink {
 Result<ExportReport> export_records(const Database& database, std::string_view module, std::ostream& out,
                                     const ExportOptions& options) {
   return guarded("the export", [&]() -> Result<ExportReport> {
-    auto planned = plan_export(database, module);
+    auto planned = plan_export(database, module, options.max_rows);
     if (!planned) return std::move(planned).error();
     const storage::Backend& backend = Internals::backend(database);
     std::uint64_t total = 0;
     if (options.progress && backend.capabilities().count) {
       storage::ScanSpec all;
       all.module = planned->query->module;
-      if (auto counted = backend.count(all)) total = *counted;
+      if (auto counted = backend.count(all))
+        total = options.max_rows == 0 ? *counted : std::min(*counted, options.max_rows);
     }
 
     ExportSink sink(out, options, total);
@@ -135,9 +138,9 @@ Result<ExportReport> export_records(const Database& database, std::string_view m
   });
 }
 
-Result<std::string> explain_export(const Database& database, std::string_view module) {
+Result<std::string> explain_export(const Database& database, std::string_view module, const ExportOptions& options) {
   return guarded("explaining the export", [&]() -> Result<std::string> {
-    auto planned = plan_export(database, module);
+    auto planned = plan_export(database, module, options.max_rows);
     if (!planned) return std::move(planned).error();
     const storage::Backend& backend = Internals::backend(database);
     return planner::explain(planned->plan) + backend.explain(planned->plan.scan, false);

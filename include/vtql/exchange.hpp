@@ -90,6 +90,8 @@ struct ExportOptions {
   // How long the export may read, in milliseconds, before it stops with DATABASE_QUERY_ERROR (0: no limit), as
   // Settings::max_query_ms for a query.
   std::uint32_t max_query_ms = 0;
+  // The most records to write, the first in id order (0: all of them).
+  std::uint64_t max_rows = 0;
 };
 
 struct ExportReport {
@@ -110,8 +112,9 @@ struct ExportReport {
 Result<ExportReport> export_records(const Database& database, std::string_view module, std::ostream& out,
                                     const ExportOptions& options = {});
 
-// The plan an export of `module` runs, as Engine::explain shows a query's: what the backend reads and what vtql
-// adds above it.
-Result<std::string> explain_export(const Database& database, std::string_view module);
+// The plan an export of `module` with `options` runs, as Engine::explain shows a query's: what the backend reads
+// and what vtql adds above it.
+Result<std::string> explain_export(const Database& database, std::string_view module,
+                                   const ExportOptions& options = {});
 
 }  // namespace vtql

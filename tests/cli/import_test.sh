@@ -30,6 +30,9 @@ expect export-no-file 2 "" -- "$vtql" export --db "$dir/missing.db" --module Con
 # The export runs a plan, which --explain shows as vtql explain shows a query's.
 expect export-explain 0 "SQL: SELECT" -- "$vtql" export --db "$dir/crm.db" --module Contacts --explain
 expect export-explain-scan 0 "Scan Contacts (sqlite)" -- "$vtql" export --db "$dir/crm.db" --module Contacts --explain
+expect export-explain-limit 0 "limit 3" -- "$vtql" export --db "$dir/crm.db" --module Contacts --explain --max-rows 3
+expect export-max-rows 0 "exported 3 Contacts records" -- "$vtql" export --db "$dir/crm.db" --module Contacts \
+  --max-rows 3 --output "$dir/three.csv"
 
 # Round trip through a new file, in both formats. Users go first (references to users resolve only when the users
 # are there), with what they need and the demo leaves out: the passwords an export never holds, and a role.

@@ -552,6 +552,15 @@ TEST(Export, RunsThroughAPlan) {
   ASSERT_TRUE(export_records(**sqlite, "Contacts", from_sqlite).ok());
   EXPECT_EQ(from_memory.str(), from_sqlite.str());
   EXPECT_EQ(from_memory.str().rfind("id,", 0), 0u);
+
+  // The row cap of the plan: the first records in id order.
+  ExportOptions first_two;
+  first_two.max_rows = 2;
+  std::ostringstream two;
+  auto report = export_records(**sqlite, "Contacts", two, first_two);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(report->rows, 2u);
+  EXPECT_EQ(from_memory.str().rfind(two.str(), 0), 0u);  // a prefix of the whole export
 }
 
 }  // namespace

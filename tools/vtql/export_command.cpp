@@ -18,6 +18,7 @@ struct ExportCommandOptions {
   std::string format;
   std::string output;
   std::uint32_t timeout_ms = 0;
+  std::uint64_t max_rows = 0;
   bool explain = false;
 };
 
@@ -38,8 +39,12 @@ int run_export(const ExportCommandOptions& options) {
     return kExitUsage;
   }
 
+  ExportOptions exporting;
+  exporting.format = format;
+  exporting.max_query_ms = options.timeout_ms;
+  exporting.max_rows = options.max_rows;
   if (options.explain) {
-    auto plan = explain_export(**database, options.module);
+    auto plan = explain_export(**database, options.module, exporting);
     if (!plan) {
       std::cerr << "vtql export: " << plan.error().message << "\n";
       return kExitUsage;
@@ -59,10 +64,7 @@ int run_export(const ExportCommandOptions& options) {
     out = &file;
   }
 
-  ExportOptions exporting;
-  exporting.format = format;
   exporting.progress = terminal_progress("exporting " + options.module);
-  exporting.max_query_ms = options.timeout_ms;
   const auto start = std::chrono::steady_clock::now();
   auto report = export_records(**database, options.module, *out, exporting);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -98,6 +100,7 @@ std::function<int()> add_export_command(CLI::App& app) {
   cmd->add_option("--output,-o", options->output, "The file to write (replaced); standard output by default");
   cmd->add_option("--timeout", options->timeout_ms,
                   "Stop the export after this many milliseconds with DATABASE_QUERY_ERROR (0, the default: no limit)");
+  cmd->add_option("--max-rows", options->max_rows, "Write at most this many records, the first in id order (0: all)");
   cmd->add_flag("--explain", options->explain, "Print the plan the export runs (as vtql explain does) and stop");
   return [options] { return run_export(*options); };
 }
