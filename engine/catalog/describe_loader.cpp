@@ -256,9 +256,10 @@ Status DescribeReader::read_module(const Json& object, const std::string& path, 
     }
     const bool digits = !module.id_prefix.empty() && std::all_of(module.id_prefix.begin(), module.id_prefix.end(),
                                                                  [](char c) { return c >= '0' && c <= '9'; });
-    if (!digits) {
+    // Nine digits at most, as a query's ids may have: every prefix fits the 32 bits ids keep it in.
+    if (!digits || module.id_prefix.size() > 9) {
       return fail(member_path(path, "idPrefix"),
-                  "expected the digits of entity ids before the x, got " + excerpt(*prefix));
+                  "expected the digits of entity ids before the x (at most nine), got " + excerpt(*prefix));
     }
   }
 

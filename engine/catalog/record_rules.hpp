@@ -30,7 +30,7 @@ enum class IdSequence : std::uint8_t { kEntities, kActors, kOwn };
 IdSequence id_sequence(const ModuleDef& module) noexcept;
 
 // The number before the `x` of a module's ids (12 for Contacts' 12x5); 0 for a module without one. The loader
-// accepts only prefixes that fit (see describe_loader.cpp), so this never truncates.
+// accepts prefixes of at most nine digits (describe_loader.cpp), so this never truncates.
 std::uint32_t id_prefix_number(const ModuleDef& module) noexcept;
 
 // The modules whose ids a field's values carry: the module itself for its `id`, the actors for an owner field,
