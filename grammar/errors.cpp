@@ -220,6 +220,11 @@ const Message kMessages[] = {
      "write '' for a quote inside a string, and \\\\ for a backslash"},
 };
 
+constexpr const char* kNoParentheses =
+    "conditions take no parentheses; AND binds tighter than OR, so a = 1 OR b = 2 AND c = 3 means a = 1 OR (b = 2 AND "
+    "c "
+    "= 3)";
+
 // How to fix the usual causes of a failure: the first entry of the point whose condition holds gives the hint,
 // as `text`, or as what `make` writes from the clue.
 struct Hint {
@@ -264,9 +269,7 @@ const Hint kHints[] = {
     {FailurePoint::kModuleName, [](const Clue& c) { return c.at_end_or_semicolon(); },
      "name the module to read, for example FROM Contacts"},
 
-    {FailurePoint::kFieldName, [](const Clue& c) { return c.found.is_symbol('('); },
-     "conditions take no parentheses; AND binds tighter than OR, so a = 1 OR b = 2 AND c = 3 means a = 1 OR (b = 2 AND "
-     "c = 3)"},
+    {FailurePoint::kFieldName, [](const Clue& c) { return c.found.is_symbol('('); }, kNoParentheses},
     {FailurePoint::kFieldName, [](const Clue& c) { return c.found.is("not"); },
      "there is no NOT: write != for one value, or IN with the other values"},
     {FailurePoint::kFieldName, [](const Clue& c) { return c.string(); }, "field names are not quoted"},
@@ -318,14 +321,6 @@ const Hint kHints[] = {
      "LIMIT numbers take no parentheses"},
     {FailurePoint::kLimitFirst, [](const Clue& c) { return c.word() || c.found.kind == TokenKind::kSignedNumber; },
      "LIMIT takes whole numbers written in digits only: LIMIT 10 or LIMIT 20, 10"},
-    {FailurePoint::kLimitSecond,
-     [](const Clue& c) { return c.found.kind == TokenKind::kSignedNumber && c.found.text[0] == '-'; },
-     "LIMIT takes no negative numbers"},
-    {FailurePoint::kLimitSecond, [](const Clue& c) { return c.string(); }, "LIMIT numbers are not quoted"},
-    {FailurePoint::kLimitSecond, [](const Clue& c) { return c.found.is_symbol('('); },
-     "LIMIT numbers take no parentheses"},
-    {FailurePoint::kLimitSecond, [](const Clue& c) { return c.word() || c.found.kind == TokenKind::kSignedNumber; },
-     "LIMIT takes whole numbers written in digits only: LIMIT 10 or LIMIT 20, 10"},
 
     {FailurePoint::kEndAfterModule, [](const Clue& c) { return c.at_end(); }, "end the query with ';'"},
     {FailurePoint::kEndAfterModule, [](const Clue& c) { return c.found.is_symbol(','); }, "a query reads one module"},
@@ -340,9 +335,7 @@ const Hint kHints[] = {
     {FailurePoint::kEndAfterWhere,
      [](const Clue& c) { return c.found.is_symbol('.') && follows_digit(c.text, c.offset); },
      "quote decimal numbers: '1.5'"},
-    {FailurePoint::kEndAfterWhere, [](const Clue& c) { return c.found.is_symbol('('); },
-     "conditions take no parentheses; AND binds tighter than OR, so a = 1 OR b = 2 AND c = 3 means a = 1 OR (b = 2 AND "
-     "c = 3)"},
+    {FailurePoint::kEndAfterWhere, [](const Clue& c) { return c.found.is_symbol('('); }, kNoParentheses},
     {FailurePoint::kEndAfterWhere, [](const Clue& c) { return c.string() || c.found.is_symbol(','); },
      "only IN takes a list of values"},
     {FailurePoint::kEndAfterWhere, [](const Clue& c) { return c.found.is_symbol('|') || c.found.is_symbol('&'); },
@@ -381,8 +374,10 @@ Explanation explain(FailurePoint point, const Found& found, std::string_view tex
       break;
     }
   }
+  // The two numbers of LIMIT go wrong in the same ways.
+  const FailurePoint hinted = point == FailurePoint::kLimitSecond ? FailurePoint::kLimitFirst : point;
   for (const Hint& h : kHints) {
-    if (h.point == point && h.when(clue)) {
+    if (h.point == hinted && h.when(clue)) {
       e.hint = h.make != nullptr ? h.make(clue) : h.text;
       break;
     }
