@@ -256,8 +256,8 @@ TEST(MemoryColumn, EntityIdsPackAndFallBack) {
   auto column = make_column(f);
   std::vector<Value> values;
   for (std::uint32_t p = 0; p < 300; ++p)
-    values.emplace_back(std::in_place_type<types::EntityId>, p, std::uint64_t{1000} + p);  // 255 prefixes fit
-  values.push_back(types::EntityId{11, std::uint64_t{1} << 60});                           // too large to pack
+    values.emplace_back(types::EntityId{p, std::uint64_t{1000} + p});  // 255 prefixes fit
+  values.push_back(types::EntityId{11, std::uint64_t{1} << 60});       // too large to pack
   values.push_back(types::Null{});
   for (const Value& v : values) column->append(v);
   for (std::uint32_t r = 0; r < values.size(); ++r) EXPECT_EQ(column->get(r), values[r]) << r;

@@ -112,7 +112,7 @@ SqliteBackend::Lease SqliteBackend::acquire() const {
   auto connection = Connection::open(path_, {read_only_, false});
   if (!connection) {
     Lease lease(this, nullptr, nullptr);
-    lease.error = std::move(connection).error();
+    lease.error.emplace(std::move(connection).error());
     return lease;
   }
   return Lease(this, std::move(*connection), nullptr);
