@@ -391,7 +391,8 @@ Status Importer::read_jsonl(std::istream& in) {
     nlohmann::json object;
     try {
       object = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
+      // A syntax error, or a number beyond what a double holds (1e400), even under a key that is not a field.
       std::string message = e.what();
       if (const auto close = message.find("] "); close != std::string::npos) message.erase(0, close + 2);
       if (const auto last = message.find("; last read"); last != std::string::npos) message.erase(last);

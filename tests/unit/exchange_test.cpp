@@ -327,6 +327,25 @@ TEST(Import, JsonLinesRowsAndTheirErrors) {
             (Lines{"Also ok|NULL|12x2|", "Ok|NULL|12x1|"}));
 }
 
+// A number too large for the JSON reader is a bad row like any other, not a failure of the import.
+TEST(Import, JsonNumbersOutOfRangeAreBadRows) {
+  auto database = empty_sqlite();
+  const std::string text =
+      "{\"x\":1e400}\n"
+      "{\"lastname\":\"Ok\",\"assigned_user_id\":\"19x1\",\"donotcall\":-1e999}\n"
+      "{\"lastname\":\"Ok\",\"assigned_user_id\":\"19x1\"}\n";
+  ImportOptions options;
+  options.format = DataFormat::kJsonLines;
+  options.skip_bad = true;
+  const auto report = import_text(*database, "Contacts", text, options);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(report->imported, 1u);
+  ASSERT_EQ(report->errors.size(), 2u);
+  EXPECT_EQ(report->errors[0].line, 1u);
+  EXPECT_NE(report->errors[0].message.find("number overflow"), std::string::npos) << report->errors[0].message;
+  EXPECT_EQ(report->errors[1].line, 2u);
+}
+
 TEST(Import, MemoryBackendGetsAllRowsOrNone) {
   auto database = Database::in_memory(Schema::builtin());
   EXPECT_EQ(first_issue(import_text(*database, "Contacts", "lastname,assigned_user_id\nA,19x1\nB,19y1\n")),
