@@ -17,7 +17,7 @@ namespace vtql {
 namespace {
 
 grammar::ParseLimits limits_of(const Settings& settings) {
-  return {settings.max_query_bytes, settings.max_predicates, settings.max_in_values};
+  return {settings.max_query_bytes, settings.max_predicates, settings.max_in_values, settings.max_order_terms};
 }
 
 }  // namespace

@@ -326,6 +326,11 @@ template <>
 struct action<order_field> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, State& st) {
+    if (st.statement.order_by.size() == st.limits.max_order_terms) {
+      st.fail_limit(st.span_of(in), "ORDER BY has more than " + std::to_string(st.limits.max_order_terms) + " fields",
+                    "order by fewer fields, or raise the max_order_terms setting");
+      return;
+    }
     st.statement.order_by.push_back({ast::Identifier{in.string(), st.span_of(in)}, std::nullopt});
   }
 };

@@ -15,6 +15,7 @@ struct ParseLimits {
   std::size_t max_query_bytes = 1 << 20;
   std::size_t max_predicates = 10'000;
   std::size_t max_in_values = 100'000;
+  std::size_t max_order_terms = 1'000;
 };
 
 struct ParseOutput {

@@ -34,6 +34,8 @@ void run_check(const TestRecord& record) {
     settings.max_query_bytes = std::stoul(record.options.at("max_query_bytes"));
   if (record.options.count("max_predicates")) settings.max_predicates = std::stoul(record.options.at("max_predicates"));
   if (record.options.count("max_in_values")) settings.max_in_values = std::stoul(record.options.at("max_in_values"));
+  if (record.options.count("max_order_terms"))
+    settings.max_order_terms = std::stoul(record.options.at("max_order_terms"));
   const Engine engine(Schema::builtin(), settings);
   const auto result = engine.check(record.query);
   const std::string& query = record.query;

@@ -28,6 +28,7 @@ struct Settings {
   std::uint32_t max_query_bytes = 1 << 20;
   std::uint32_t max_predicates = 10'000;
   std::uint32_t max_in_values = 100'000;
+  std::uint32_t max_order_terms = 1'000;  // fields in ORDER BY (SQLite takes at most 2,000 terms)
   // Prepared queries Engine::query keeps, by their exact text, so that a query sent again skips parsing, binding
   // and planning (clients repeat their list views and sync polls). 0: none.
   std::uint32_t plan_cache = 512;

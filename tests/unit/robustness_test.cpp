@@ -27,6 +27,26 @@ TEST(Robustness, AMegabyteStringLiteralIsAccepted) {
   ASSERT_TRUE(result.ok()) << result.error().message;
 }
 
+// Thousands of ORDER BY fields are one clear syntax error on every backend, not a storage failure on one of them.
+TEST(Robustness, TooManyOrderByFieldsAreASyntaxErrorOnEveryBackend) {
+  std::string query = "SELECT lastname FROM Contacts ORDER BY lastname";
+  for (int i = 0; i < 2'000; ++i) query += ", firstname";
+  query += ";";
+  expect_syntax_error(query);
+  DemoOptions demo;
+  demo.scale = 100;
+  auto memory = Database::demo(Schema::builtin(), demo);
+  auto sqlite = Database::open(":memory:", {});
+  ASSERT_TRUE(memory.ok() && sqlite.ok());
+  ASSERT_TRUE((*sqlite)->generate_demo(demo).ok());
+  for (const auto& database : {*memory, *sqlite}) {
+    const auto result = Engine(database).query(query);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().code, ErrorCode::kQuerySyntaxError) << result.error().message;
+    EXPECT_NE(result.error().message.find("more than 1000 fields"), std::string::npos) << result.error().message;
+  }
+}
+
 TEST(Robustness, OverTheLengthLimitIsAClearError) {
   const std::string query = "SELECT * FROM Contacts WHERE lastname = '" + std::string(2 << 20, 'a') + "';";
   expect_syntax_error(query);
