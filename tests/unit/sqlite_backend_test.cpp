@@ -194,6 +194,29 @@ TEST(SqliteBackend, RefusesFilesThatAreNotVtqlDatabasesAndChangesNothing) {
   EXPECT_FALSE(fs::exists(dir.file("missing.db")));
 }
 
+// A column renamed behind vtql's back is an error, never the column's name read as a string for every row.
+TEST(SqliteBackend, ADamagedTableFailsInsteadOfAnsweringWithNames) {
+  TempDir dir;
+  const std::string path = dir.file("crm.db");
+  { const Pair pair = demo_pair(path); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db, "ALTER TABLE \"Contacts\" RENAME COLUMN \"lastname\" TO \"gone\"", nullptr, nullptr, nullptr),
+      SQLITE_OK);
+  sqlite3_close(db);
+  OpenOptions read_only;
+  read_only.read_only = true;
+  auto again = Database::open(path, read_only);
+  if (!again.ok()) {  // refusing the file at open, naming the table, is as good
+    EXPECT_NE(again.error().message.find("Contacts"), std::string::npos) << again.error().message;
+    return;
+  }
+  const auto result = Engine(*again).query("SELECT lastname FROM Contacts LIMIT 3;");
+  ASSERT_FALSE(result.ok()) << "a row: " << lines(result).back();
+  EXPECT_EQ(result.error().code, ErrorCode::kDatabaseQueryError);
+}
+
 TEST(SqliteBackend, WritesAndTheChangeLogMatchMemory) {
   auto memory = Database::in_memory(Schema::builtin());
   auto sqlite = Database::open(":memory:", {});

@@ -44,6 +44,10 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& path, Op
   }
   std::unique_ptr<Connection> connection(new Connection(db));
   sqlite3_extended_result_codes(db, 1);
+  // A double-quoted name is always a name: with SQLite's legacy reading, "lastname" would become the string
+  // 'lastname' for every row once the column is gone or renamed, instead of failing.
+  sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
+  sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
   // Writers wait for each other instead of failing at once; readers never wait in WAL mode.
   sqlite3_busy_timeout(db, 10'000);
   if (auto status = register_functions(db); !status) return std::move(status).error();
