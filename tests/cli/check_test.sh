@@ -51,6 +51,7 @@ expect query-csv 0 $'lastname,id\r' -- "$vtql" query --format csv "SELECT lastna
 expect query-error 1 '"code":"ACCESS_DENIED"' -- "$vtql" query --format json "SELECT * FROM contacts;"
 expect query-error-text 1 "hint: did you mean 'Contacts'?" -- "$vtql" query "SELECT * FROM contacts;"
 expect query-seed 0 "(5 rows)" -- "$vtql" query --scale 2000 --seed 9 "SELECT * FROM Leads LIMIT 5;"
+expect query-seed-negative 2 "--seed" -- "$vtql" query --seed -1 "SELECT count(*) FROM Leads;"
 expect explain 0 "Scan Contacts (sqlite)" -- "$vtql" explain "SELECT lastname FROM Contacts WHERE lastname = 'a';"
 expect explain-sql 0 'WHERE "#state" = 0 AND "lastname" = ?' -- "$vtql" explain "SELECT lastname FROM Contacts WHERE lastname = 'a';"
 expect explain-memory 0 "Scan Contacts (memory)" -- "$vtql" explain --backend memory "SELECT lastname FROM Contacts WHERE lastname = 'a';"
@@ -65,6 +66,17 @@ if [ "$same1" != "$same2" ] || [ "$same1" = "$other" ]; then
 else
   echo "ok   demo-determinism"
 fi
+
+# Output that cannot be written (a full disk) is an error, not a silently cut answer.
+for command in "query" "check" "describe Contacts" "listtypes"; do
+  case "$command" in
+    query | check) args=("SELECT count(*) FROM Contacts;") ;;
+    *) args=() ;;
+  esac
+  # shellcheck disable=SC2086
+  expect "full-disk-$command" 3 "writing the output failed" -- \
+    bash -c '"$0" "$@" > /dev/full' "$vtql" $command "${args[@]}"
+done
 
 echo "$failures failed"
 [ "$failures" -eq 0 ]

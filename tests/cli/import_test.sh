@@ -27,6 +27,44 @@ head -c 1 "$dir/contacts.jsonl" | grep -q '{'
 report export-jsonl-form $? "contacts.jsonl does not hold JSON objects"
 expect export-unknown-module 2 "no module 'Contact'" -- "$vtql" export --db "$dir/crm.db" --module Contact
 expect export-no-file 2 "" -- "$vtql" export --db "$dir/missing.db" --module Contacts
+# A FIFO (or any file that is not a regular file) is refused at once instead of blocking the open.
+echo precious > "$dir/keep.csv"
+mkfifo "$dir/fifo"
+expect db-fifo 2 "is not a regular file" -- timeout 20 "$vtql" query --db "$dir/fifo" "SELECT count(*) FROM Contacts;"
+expect db-fifo-import 2 "is not a regular file" -- timeout 20 "$vtql" import --db "$dir/fifo" --module Contacts \
+  "$dir/keep.csv"
+
+# Two imports into one file at the same time never hand out the same record number (contacts and accounts share
+# the entity sequence).
+"$vtql" demo --db "$dir/shared.db" --scale 200 >/dev/null 2>&1
+{ echo "lastname,assigned_user_id"; for i in $(seq 1 3000); do echo "Concurrent$i,19x1"; done; } > "$dir/many-contacts.csv"
+{ echo "accountname,assigned_user_id"; for i in $(seq 1 3000); do echo "Concurrent$i,19x1"; done; } > "$dir/many-accounts.csv"
+"$vtql" import --db "$dir/shared.db" --module Contacts "$dir/many-contacts.csv" > "$dir/import1.out" 2>&1 &
+first=$!
+"$vtql" import --db "$dir/shared.db" --module Accounts "$dir/many-accounts.csv" > "$dir/import2.out" 2>&1 &
+second=$!
+wait $first; status1=$?
+wait $second; status2=$?
+numbers() { "$vtql" export --db "$dir/shared.db" --module "$1" 2>/dev/null | tail -n +2 | cut -d, -f1 | cut -dx -f2; }
+duplicates=$( (numbers Contacts; numbers Accounts) | sort | uniq -d | head -5)
+[ "$status1" -eq 0 ] && [ "$status2" -eq 0 ] && [ -z "$duplicates" ] &&
+  [ "$(count "$dir/shared.db" Contacts)" -ge 3000 ] && [ "$(count "$dir/shared.db" Accounts)" -ge 3000 ]
+report concurrent-imports $? "statuses $status1 $status2; numbers in both modules: $duplicates
+$(cat "$dir/import1.out" "$dir/import2.out")"
+
+# A failed import into a new file leaves no file behind.
+printf 'lastname,nosuchfield\nSmith,1\n' > "$dir/bad-header.csv"
+printf 'lastname,assigned_user_id\nSmith,19x1\n,19x1\n' > "$dir/bad-row.csv"
+expect import-new-bad-header 1 "nosuchfield" -- "$vtql" import --db "$dir/new1.db" --module Contacts "$dir/bad-header.csv"
+expect import-new-bad-row 1 "nothing was imported" -- "$vtql" import --db "$dir/new2.db" --module Contacts "$dir/bad-row.csv"
+[ ! -e "$dir/new1.db" ] && [ ! -e "$dir/new2.db" ] && [ -z "$(find "$dir" -name 'new*.db-*')" ]
+report import-new-file-removed $? "a failed import left a database file: $(ls "$dir")"
+
+# A failed export leaves an existing output file as it was, and no temporary file behind.
+expect export-fails-keeps-file 2 "is unchanged" -- "$vtql" export --db "$dir/crm.db" --module Contact --output "$dir/keep.csv"
+[ "$(cat "$dir/keep.csv")" = precious ] && [ -z "$(find "$dir" -name '.keep.csv.vtql-export-*')" ]
+report export-keeps-file $? "keep.csv was changed, or a temporary file is left: $(ls -a "$dir")"
+
 # The export runs a plan, which --explain shows as vtql explain shows a query's.
 expect export-explain 0 "SQL: SELECT" -- "$vtql" export --db "$dir/crm.db" --module Contacts --explain
 expect export-explain-scan 0 "Scan Contacts (sqlite)" -- "$vtql" export --db "$dir/crm.db" --module Contacts --explain

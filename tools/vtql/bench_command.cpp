@@ -408,7 +408,9 @@ std::function<int()> add_bench_command(CLI::App& app) {
   cmd->add_option("--scale", options->scale, "Records in the demo CRM, roughly")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{10'000'000}))
       ->capture_default_str();
-  cmd->add_option("--seed", options->seed, "Seed of the demo CRM and of the parameter draws")->capture_default_str();
+  cmd->add_option("--seed", options->seed, "Seed of the demo CRM and of the parameter draws")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   options->duration_option =
       cmd->add_option("--duration", options->duration, "How long to run each backend: 10s, 500ms, 2m")
           ->capture_default_str();

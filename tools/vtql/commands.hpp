@@ -9,10 +9,12 @@
 
 namespace vtql::cli {
 
-// Exit statuses: 0 all good, 1 some query was invalid, 2 a usage error (bad options, unreadable files).
+// Exit statuses: 0 all good, 1 some query was invalid, 2 a usage error (bad options, unreadable files), 3 the
+// output could not be written (a full disk), so what was written is not the whole answer.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalid = 1;
 inline constexpr int kExitUsage = 2;
+inline constexpr int kExitOutput = 3;
 
 // Each adds a subcommand to `app`; the returned function runs it once the command line is parsed.
 std::function<int()> add_check_command(CLI::App& app);

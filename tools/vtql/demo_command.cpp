@@ -110,7 +110,8 @@ std::function<int()> add_demo_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("demo", "Write the demo CRM into a new SQLite database file");
   cmd->add_option("--db", options->db_path, "The database file to write; must not exist unless --replace")->required();
   cmd->add_option("--scale", options->scale, "Records across the modules, roughly")->check(CLI::Range(1, 10'000'000));
-  cmd->add_option("--seed", options->seed, "Seed: the same scale and seed always give the same data");
+  cmd->add_option("--seed", options->seed, "Seed: the same scale and seed always give the same data")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--schema", options->schema_path,
                   "Describe metadata of custom modules or fields to add to the built-in schema (filled by type)");
   cmd->add_flag("--replace", options->replace, "Overwrite an existing file");

@@ -1,6 +1,11 @@
 // `vtql export`: writes a module's live records from a database file as CSV or JSON Lines, to a file or stdout.
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -11,6 +16,21 @@
 
 namespace vtql::cli {
 namespace {
+
+// A new empty file in the directory of `path` (so that a rename onto `path` stays on one file system), with the
+// permissions a newly created file gets; its name, or empty when none could be made.
+std::string temporary_beside(const std::string& path) {
+  const std::filesystem::path target(path);
+  const std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : ".";
+  std::string name = (directory / ("." + target.filename().string() + ".vtql-export-XXXXXX")).string();
+  const int fd = mkstemp(name.data());
+  if (fd < 0) return {};
+  const mode_t mask = umask(0);
+  umask(mask);
+  fchmod(fd, 0666 & ~mask);
+  close(fd);
+  return name;
+}
 
 struct ExportCommandOptions {
   std::string db_path;
@@ -53,16 +73,32 @@ int run_export(const ExportCommandOptions& options) {
     return kExitOk;
   }
 
+  // A file is written under a temporary name beside it and renamed over the target only once the export is whole,
+  // so that a failed export leaves an existing file as it was.
   std::ofstream file;
   std::ostream* out = &std::cout;
+  std::string temporary;
   if (!options.output.empty() && options.output != "-") {
-    file.open(options.output, std::ios::binary | std::ios::trunc);
+    temporary = temporary_beside(options.output);
+    if (temporary.empty()) {
+      std::cerr << "vtql export: cannot write " << options.output << "\n";
+      return kExitUsage;
+    }
+    file.open(temporary, std::ios::binary | std::ios::trunc);
     if (!file) {
+      std::remove(temporary.c_str());
       std::cerr << "vtql export: cannot write " << options.output << "\n";
       return kExitUsage;
     }
     out = &file;
   }
+  // Removes the temporary file unless it has been renamed into place.
+  struct Cleanup {
+    std::string& path;
+    ~Cleanup() {
+      if (!path.empty()) std::remove(path.c_str());
+    }
+  } cleanup{temporary};
 
   exporting.progress = terminal_progress("exporting " + options.module);
   const auto start = std::chrono::steady_clock::now();
@@ -71,14 +107,22 @@ int run_export(const ExportCommandOptions& options) {
   if (!report) {
     std::cerr << "vtql export: " << report.error().message << "\n";
     if (!report.error().hint.empty()) std::cerr << "  hint: " << report.error().hint << "\n";
-    return kExitUsage;
+    if (!options.output.empty() && options.output != "-") std::cerr << "  " << options.output << " is unchanged\n";
+    return report.error().code == ErrorCode::kIoError ? kExitOutput : kExitUsage;
   }
   if (file.is_open()) {
     file.close();
     if (!file) {
-      std::cerr << "vtql export: writing " << options.output << " failed\n";
-      return kExitUsage;
+      std::cerr << "vtql export: writing " << options.output << " failed; " << options.output << " is unchanged\n";
+      return kExitOutput;
     }
+    std::error_code renamed;
+    std::filesystem::rename(temporary, options.output, renamed);
+    if (renamed) {
+      std::cerr << "vtql export: cannot replace " << options.output << ": " << renamed.message() << "\n";
+      return kExitOutput;
+    }
+    temporary.clear();
   }
   std::fprintf(stderr, "exported %llu %s %s in %.2f s\n", static_cast<unsigned long long>(report->rows),
                options.module.c_str(), report->rows == 1 ? "record" : "records", seconds);

@@ -77,42 +77,49 @@ int run_import(const ImportCommandOptions& options) {
     return kExitUsage;
   }
 
-  ImportOptions import;
-  import.format = format;
-  import.skip_bad = options.skip_bad;
-  import.max_errors = options.max_errors;
+  ImportOptions importing;
+  importing.format = format;
+  importing.skip_bad = options.skip_bad;
+  importing.max_errors = options.max_errors;
   if (auto bar = terminal_progress("importing " + options.module)) {
-    import.progress = [ bar, total_bytes ](std::uint64_t bytes, std::uint64_t rows) {
+    importing.progress = [bar = std::move(bar), total_bytes](std::uint64_t bytes, std::uint64_t rows) {
       bar(total_bytes == 0 ? rows : bytes, total_bytes);
-  };
-}
-const auto start = std::chrono::steady_clock::now();
-auto report = import_records(**database, options.module, *in, import);
-const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-if (!report) {
-  print_failure("import", report.error());
-  // A header that does not fit the module is bad data; anything else is the command line or the files.
-  return report.error().code == ErrorCode::kInvalidArgument ? kExitInvalid : kExitUsage;
-}
-
-if (report->bad_rows > 0) {
-  std::cerr << "vtql import: " << report->bad_rows << (report->bad_rows == 1 ? " bad row" : " bad rows") << " in "
-            << options.data << ":\n";
-  for (const std::string& line : report->describe_errors()) std::cerr << "  " << line << "\n";
-  if (!options.skip_bad) {
-    std::cerr << "vtql import: nothing was imported (--skip-bad imports the good rows and leaves these out)\n";
+    };
   }
-}
-char timing[64];
-std::snprintf(timing, sizeof timing, " in %.2f s", seconds);
-std::cout << "imported " << report->imported << " " << options.module
-          << (report->imported == 1 ? " record" : " records");
-if (report->skipped > 0) std::cout << " (" << report->skipped << " skipped)";
-std::cout << timing << "\n";
-return report->bad_rows == 0 ? kExitOk : kExitInvalid;
+  const auto start = std::chrono::steady_clock::now();
+  auto report = import_records(**database, options.module, *in, importing);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  // A failed import leaves no new database file behind (an existing one is as it was: the import is one
+  // transaction).
+  if (!existed && (!report || (report->bad_rows > 0 && !options.skip_bad))) {
+    database->reset();
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+      std::filesystem::remove(options.db_path + suffix, ignored);
+  }
+  if (!report) {
+    print_failure("import", report.error());
+    // A header that does not fit the module is bad data; anything else is the command line or the files.
+    return report.error().code == ErrorCode::kInvalidArgument ? kExitInvalid : kExitUsage;
+  }
+
+  if (report->bad_rows > 0) {
+    std::cerr << "vtql import: " << report->bad_rows << (report->bad_rows == 1 ? " bad row" : " bad rows") << " in "
+              << options.data << ":\n";
+    for (const std::string& line : report->describe_errors()) std::cerr << "  " << line << "\n";
+    if (!options.skip_bad) {
+      std::cerr << "vtql import: nothing was imported (--skip-bad imports the good rows and leaves these out)\n";
+    }
+  }
+  char timing[64];
+  std::snprintf(timing, sizeof timing, " in %.2f s", seconds);
+  std::cout << "imported " << report->imported << " " << options.module
+            << (report->imported == 1 ? " record" : " records");
+  if (report->skipped > 0) std::cout << " (" << report->skipped << " skipped)";
+  std::cout << timing << "\n";
+  return report->bad_rows == 0 ? kExitOk : kExitInvalid;
 }  // namespace
 
-}  // namespace vtql::cli
+}  // namespace
 
 std::function<void(std::uint64_t, std::uint64_t)> terminal_progress(std::string label) {
   if (isatty(STDERR_FILENO) == 0) return {};

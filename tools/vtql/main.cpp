@@ -1,4 +1,5 @@
 // The vtql command-line program: parses the command line and runs the chosen subcommand.
+#include <cstdio>
 #include <functional>
 #include <iostream>
 #include <string>
@@ -30,7 +31,15 @@ int main(int argc, char** argv) {
     return status == 0 ? 0 : vtql::cli::kExitUsage;
   }
   for (const auto& [name, run] : commands) {
-    if (app.got_subcommand(name)) return run();
+    if (!app.got_subcommand(name)) continue;
+    const int status = run();
+    // A full disk must not pass for a complete answer: every command's output is checked once it is all written.
+    std::cout.flush();
+    if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+      std::cerr << "vtql " << name << ": writing the output failed; it is incomplete\n";
+      return vtql::cli::kExitOutput;
+    }
+    return status;
   }
   return vtql::cli::kExitUsage;
 }

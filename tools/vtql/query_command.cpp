@@ -256,6 +256,7 @@ std::function<int()> add_query_command(CLI::App& app) {
       ->check(CLI::Range(1, 10'000'000))
       ->excludes(db);
   cmd->add_option("--seed", options->seed, "Seed of the demo CRM: the same scale and seed give the same data")
+      ->check(CLI::NonNegativeNumber)
       ->excludes(db);
   cmd->add_option("--format", options->format, "table for people, json for the webservice envelope, csv for rows")
       ->check(CLI::IsMember({"table", "json", "csv"}));

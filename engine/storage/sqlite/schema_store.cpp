@@ -159,10 +159,12 @@ void SqliteBackend::build_layouts() {
 Status SqliteBackend::read_sequences() {
   Connection& db = *writer_;
   for (const auto& layout : layouts_) {
-    auto statement = db.prepare("SELECT max(\"id\") FROM " + layout->table);
+    const std::string sql = "SELECT max(\"id\") FROM " + layout->table;
+    auto statement = db.prepare(sql);
     if (!statement) return std::move(statement).error();
     if (sqlite3_step(statement->get()) != SQLITE_ROW) return db.error("reading ids of " + layout->module->name);
     ids_.note(*layout->module, static_cast<std::uint64_t>(sqlite3_column_int64(statement->get(), 0)));
+    db.recycle(sql, std::move(*statement));
   }
   return Ok{};
 }

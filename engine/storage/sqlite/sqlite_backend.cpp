@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <limits>
 
 #include "engine/storage/sqlite/backend_parts.hpp"
@@ -48,6 +49,14 @@ SqliteBackend::~SqliteBackend() {
 
 Result<std::unique_ptr<SqliteBackend>> SqliteBackend::open(const std::string& path, const SqliteOptions& options) {
   const bool in_memory = path == ":memory:";
+  if (!in_memory) {
+    // A FIFO or a device would block the open or read as garbage: only a regular file (or none yet) is a database.
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+      return Error::io(path + " is not a regular file", {}, "name a vtql database file (made by vtql demo or import)");
+    }
+  }
   const std::string target = in_memory ? memory_path() : path;
   std::unique_ptr<SqliteBackend> backend(new SqliteBackend(target, options.read_only && !in_memory));
   auto writer = Connection::open(target, {backend->read_only_, options.create_if_missing || in_memory});

@@ -18,6 +18,12 @@ Status SqliteBackend::transaction(const std::function<Status()>& writes) {
   std::lock_guard lock(writer_mutex_);
   if (transaction_depth_ > 0) return writes();  // one flat transaction
   if (auto status = writer_->exec("BEGIN IMMEDIATE"); !status) return status;
+  // Another process may have added records since this one last looked: numbers are allocated past what the file
+  // holds now that the write lock is held, so that two writers never hand out the same number.
+  if (auto status = read_sequences(); !status) {
+    (void)writer_->exec("ROLLBACK");
+    return status;
+  }
   transaction_owner_ = std::this_thread::get_id();
   transaction_depth_ = 1;
   Status status = Ok{};
