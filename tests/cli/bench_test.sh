@@ -113,6 +113,13 @@ if command -v gnuplot > /dev/null; then
   expect plot-svg 0 "" -- "$vtql" bench "${small[@]}" --queries "$work/queries.txt" --runs 3 --plot "$work/q.svg"
   grep -q "<svg" "$work/q.svg"
   report plot-svg-file $? "$(head -c 300 "$work/q.svg")"
+  # A file name (or a title) that would be gnuplot commands is only a name: nothing of it runs.
+  evil="$work/"$'evil\n!touch ran\nset output \'x\' #.svg'
+  cp "$work/queries.txt" "$work/"'q`touch ran2`.txt'
+  expect plot-hostile-name 0 "" -- "$vtql" bench "${small[@]}" --queries "$work/"'q`touch ran2`.txt' --runs 2 \
+    --plot "$evil"
+  [ ! -e ran ] && [ ! -e "$work/ran" ] && [ ! -e ran2 ] && [ ! -e "$work/ran2" ] && grep -q "<svg" "$evil"
+  report plot-hostile-name-inert $? "$(ls -la "$work")"
 else
   echo "skip plot-png, plot-svg: gnuplot is not installed (tools/bootstrap.sh installs gnuplot-nox)"
 fi

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -135,29 +137,31 @@ double round_spread(const BackendResult& result) {
   return mean > 0 ? (high - low) / 2 / mean : 0;
 }
 
+// A title in single quotes, the one gnuplot string form with no backquote or macro substitution: quotes doubled,
+// and control characters (a newline would end the command) written as spaces.
 std::string gnuplot_quote(const std::string& s) {
   std::string out = "'";
   for (const char c : s) {
     if (c == '\'') out += '\'';
-    out += c;
+    out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
   }
   return out + "'";
 }
 
-// Double-quoted, for labels inside gnuplot data blocks.
+// Double-quoted, for labels in data files (which gnuplot reads as data, never as commands).
 std::string data_quote(const std::string& s) {
   std::string out = "\"";
   for (const char c : s) {
     if (c == '"' || c == '\\') out += '\\';
-    out += c;
+    out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
   }
   return out + "\"";
 }
 
-std::string terminal_for(const std::string& path) {
-  const bool svg = path.size() >= 4 && path.compare(path.size() - 4, 4, ".svg") == 0;
-  return svg ? "set terminal svg size 1200,520 noenhanced font 'sans,11' background '#ffffff'\n"
-             : "set terminal pngcairo size 1200,520 noenhanced font 'sans,10'\n";
+// The terminal and output of a plot: always `plot.svg` or `plot.png` in the plot's private directory.
+std::string terminal_for(bool svg) {
+  return svg ? "set terminal svg size 1200,520 noenhanced font 'sans,11' background '#ffffff'\nset output 'plot.svg'\n"
+             : "set terminal pngcairo size 1200,520 noenhanced font 'sans,10'\nset output 'plot.png'\n";
 }
 
 std::string common_style() {
@@ -448,62 +452,70 @@ void print_queries_csv(std::ostream& os, const std::vector<std::string>& labels,
   }
 }
 
-std::string workload_plot_script(const std::string& path, const std::string& title,
-                                 const std::vector<BackendResult>& results) {
-  std::ostringstream s;
-  s << terminal_for(path) << "set output " << gnuplot_quote(path) << "\n" << common_style();
-  s << "$throughput << EOD\n";
+bool is_svg(const std::string& path) { return path.size() >= 4 && path.compare(path.size() - 4, 4, ".svg") == 0; }
+
+Plot workload_plot(const std::string& path, const std::string& title, const std::vector<BackendResult>& results) {
+  Plot plot;
+  plot.svg = is_svg(path);
+  std::ostringstream throughput;
   for (const BackendResult& r : results) {
-    s << data_quote(r.label) << " " << fixed(per_second(r.total.queries(), r.seconds), 1) << "\n";
+    throughput << data_quote(r.label) << " " << fixed(per_second(r.total.queries(), r.seconds), 1) << "\n";
   }
-  s << "EOD\n$latency << EOD\n\"percentile\"";
-  for (const BackendResult& r : results) s << " " << data_quote(r.label);
-  s << "\n";
+  std::ostringstream latency;
+  latency << "\"percentile\"";
+  for (const BackendResult& r : results) latency << " " << data_quote(r.label);
+  latency << "\n";
   for (const Percentile& p : kPercentiles) {
-    s << data_quote(p.label);
+    latency << data_quote(p.label);
     for (const BackendResult& r : results) {
-      s << " " << fixed(std::max(0.001, micros(at(r.total.latency, p.value))), 3);
+      latency << " " << fixed(std::max(0.001, micros(at(r.total.latency, p.value))), 3);
     }
-    s << "\n";
+    latency << "\n";
   }
-  s << "EOD\n";
+  plot.files = {{"throughput.dat", throughput.str()}, {"latency.dat", latency.str()}};
+  std::ostringstream s;
+  s << terminal_for(plot.svg) << common_style();
   s << "set multiplot layout 1,2 title " << gnuplot_quote(title) << "\n";
   s << "set title 'Throughput'\nset ylabel 'queries per second'\nset yrange [0:*]\nset xtics nomirror\n";
-  s << "plot $throughput using 2:xtic(1) title 'q/s' linecolor rgb '#4477aa'\n";
+  s << "plot 'throughput.dat' using 2:xtic(1) title 'q/s' linecolor rgb '#4477aa'\n";
   s << "set title 'Latency percentiles (all templates)'\nset ylabel 'microseconds (log scale)'\n"
        "set logscale y\nset yrange [*:*]\n";
-  s << "plot for [i=2:" << results.size() + 1 << "] $latency using i:xtic(1) title columnheader(i)\n";
+  s << "plot for [i=2:" << results.size() + 1 << "] 'latency.dat' using i:xtic(1) title columnheader(i)\n";
   s << "unset multiplot\n";
-  return s.str();
+  plot.script = s.str();
+  return plot;
 }
 
-std::string queries_plot_script(const std::string& path, const std::string& title,
-                                const std::vector<std::string>& labels,
-                                const std::vector<std::vector<QueryTiming>>& timings) {
-  std::ostringstream s;
-  s << terminal_for(path) << "set output " << gnuplot_quote(path) << "\n" << common_style();
-  s << "$median << EOD\n\"query\"";
-  for (const std::string& label : labels) s << " " << data_quote(label);
-  s << "\n";
+Plot queries_plot(const std::string& path, const std::string& title, const std::vector<std::string>& labels,
+                  const std::vector<std::vector<QueryTiming>>& timings) {
+  Plot plot;
+  plot.svg = is_svg(path);
+  std::ostringstream median;
+  median << "\"query\"";
+  for (const std::string& label : labels) median << " " << data_quote(label);
+  median << "\n";
   for (std::size_t q = 0; q < timings[0].size(); ++q) {
-    s << data_quote("line " + std::to_string(timings[0][q].line));
+    median << data_quote("line " + std::to_string(timings[0][q].line));
     for (std::size_t b = 0; b < labels.size(); ++b) {
       const QueryTiming& t = timings[b][q];
-      s << " " << (t.error ? std::string("NaN") : fixed(std::max(0.001, micros(t.latency.percentile(50))), 3));
+      median << " " << (t.error ? std::string("NaN") : fixed(std::max(0.001, micros(t.latency.percentile(50))), 3));
     }
-    s << "\n";
+    median << "\n";
   }
-  s << "EOD\n";
+  plot.files = {{"median.dat", median.str()}};
+  std::ostringstream s;
+  s << terminal_for(plot.svg) << common_style();
   s << "set title " << gnuplot_quote(title) << "\nset ylabel 'median, microseconds (log scale)'\nset logscale y\n"
     << "set xtics rotate by -45\n";
-  s << "plot for [i=2:" << labels.size() + 1 << "] $median using i:xtic(1) title columnheader(i)\n";
-  return s.str();
+  s << "plot for [i=2:" << labels.size() + 1 << "] 'median.dat' using i:xtic(1) title columnheader(i)\n";
+  plot.script = s.str();
+  return plot;
 }
 
-Status run_gnuplot(const std::string& script) {
+Status draw_plot(const Plot& plot, const std::string& path) {
   std::string found;
-  const char* path = std::getenv("PATH");
-  std::string_view dirs = path != nullptr ? path : "/usr/bin:/bin";
+  const char* search = std::getenv("PATH");
+  std::string_view dirs = search != nullptr ? search : "/usr/bin:/bin";
   while (!dirs.empty() && found.empty()) {
     const std::size_t colon = dirs.find(':');
     const std::string dir(dirs.substr(0, colon));
@@ -515,13 +527,32 @@ Status run_gnuplot(const std::string& script) {
     return Error::invalid_argument("--plot needs gnuplot, which is not installed", {},
                                    "install the Debian package gnuplot-nox (apt-get install gnuplot-nox)");
   }
-  FILE* pipe = popen(("'" + found + "'").c_str(), "w");
+  // A private directory whose name is only the fixed prefix and mkdtemp's letters: gnuplot runs there.
+  std::string directory = "/tmp/vtql-plot-XXXXXX";
+  if (mkdtemp(directory.data()) == nullptr) return Error::io("could not make a directory for the plot");
+  struct RemoveDirectory {
+    const std::string& path;
+    ~RemoveDirectory() {
+      std::error_code ignored;
+      std::filesystem::remove_all(path, ignored);
+    }
+  } cleanup{directory};
+  for (const auto& [name, contents] : plot.files) {
+    std::ofstream file(directory + "/" + name, std::ios::binary);
+    file << contents;
+    if (!file.flush()) return Error::io("could not write the plot's data");
+  }
+  FILE* pipe = popen(("cd '" + directory + "' && exec '" + found + "'").c_str(), "w");
   if (pipe == nullptr) return Error::io("could not start gnuplot");
-  const bool written = std::fwrite(script.data(), 1, script.size(), pipe) == script.size();
+  const bool written = std::fwrite(plot.script.data(), 1, plot.script.size(), pipe) == plot.script.size();
   const int status = pclose(pipe);
   if (!written || status != 0) {
     return Error::io("gnuplot failed (status " + std::to_string(status) + ") drawing the plot");
   }
+  std::error_code copied;
+  std::filesystem::copy_file(directory + (plot.svg ? "/plot.svg" : "/plot.png"), path,
+                             std::filesystem::copy_options::overwrite_existing, copied);
+  if (copied) return Error::io("could not write " + path + ": " + copied.message());
   return Ok{};
 }
 

@@ -38,15 +38,23 @@ std::string queries_json(const RunInfo& info, const std::vector<std::string>& la
 void print_queries_csv(std::ostream& os, const std::vector<std::string>& labels,
                        const std::vector<std::vector<QueryTiming>>& timings);
 
-// The gnuplot script that draws throughput and latency percentiles per backend into `path` (.png or .svg).
-std::string workload_plot_script(const std::string& path, const std::string& title,
-                                 const std::vector<BackendResult>& results);
-// The script for single queries: each query's median per backend.
-std::string queries_plot_script(const std::string& path, const std::string& title,
-                                const std::vector<std::string>& labels,
-                                const std::vector<std::vector<QueryTiming>>& timings);
-// Runs gnuplot on `script`. Fails with a clear message when gnuplot is not installed or fails.
-Status run_gnuplot(const std::string& script);
+// A plot for gnuplot: its script and the data files the script reads. No text from the user is part of the script
+// but the title, in single quotes (where gnuplot substitutes nothing) with its quotes doubled and its control
+// characters dropped; labels travel in the data files, and the picture is drawn into a private directory and
+// copied to its path, so that no file name or label can run commands through gnuplot.
+struct Plot {
+  std::string script;
+  std::vector<std::pair<std::string, std::string>> files;  // file name -> contents
+  bool svg = false;                                        // else PNG
+};
+// Throughput and latency percentiles per backend, for `path` (.png or .svg).
+Plot workload_plot(const std::string& path, const std::string& title, const std::vector<BackendResult>& results);
+// Each single query's median per backend.
+Plot queries_plot(const std::string& path, const std::string& title, const std::vector<std::string>& labels,
+                  const std::vector<std::vector<QueryTiming>>& timings);
+// Runs gnuplot on `plot` and writes the picture to `path`. Fails with a clear message when gnuplot is not installed
+// or fails.
+Status draw_plot(const Plot& plot, const std::string& path);
 
 // A latency in nanoseconds for people: 850ns, 41.2µs, 12.3ms, 1.23s.
 std::string format_latency(std::uint64_t nanoseconds);

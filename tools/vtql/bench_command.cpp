@@ -177,8 +177,8 @@ std::function<void(const bench::Progress&)> run_progress() {
   };
 }
 
-int write_plot(const std::string& script) {
-  const Status drawn = bench::run_gnuplot(script);
+int write_plot(const bench::Plot& plot, const std::string& path) {
+  const Status drawn = bench::draw_plot(plot, path);
   if (!drawn) {
     say(drawn.error().message, drawn.error().hint);
     return kExitUsage;
@@ -281,7 +281,8 @@ int run_queries(const BenchOptions& options) {
   if (!options.plot.empty()) {
     const std::string title = "vtql bench: " + options.queries_file + ", median of " + std::to_string(options.runs) +
                               " runs, scale " + std::to_string(options.scale);
-    if (const int status = write_plot(bench::queries_plot_script(options.plot, title, labels, timings))) return status;
+    if (const int status = write_plot(bench::queries_plot(options.plot, title, labels, timings), options.plot))
+      return status;
   }
   bool failed = false;
   for (const auto& list : timings) {
@@ -379,7 +380,7 @@ int run_bench(const BenchOptions& options) {
   if (!options.plot.empty()) {
     const std::string title = "vtql bench: workload " + workload->name + ", scale " + std::to_string(options.scale) +
                               ", " + std::to_string(options.threads) + (options.threads == 1 ? " thread" : " threads");
-    if (const int status = write_plot(bench::workload_plot_script(options.plot, title, results))) return status;
+    if (const int status = write_plot(bench::workload_plot(options.plot, title, results), options.plot)) return status;
   }
   bool failed = false;
   for (const auto& result : results) failed = failed || result.total.errors > 0;
