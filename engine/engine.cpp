@@ -71,7 +71,8 @@ Result<CheckedQuery> Engine::check(std::string_view query_text) const {
       return std::move(parsed).error();
     }
     query->schema = schema_;
-    if (auto bound = binder::bind(*query, {settings_.max_rows}); !bound) return std::move(bound).error();
+    if (auto bound = binder::bind(*query, {settings_.max_rows, settings_.max_warnings}); !bound)
+      return std::move(bound).error();
     return CheckedQuery(std::move(query));
   });
 }

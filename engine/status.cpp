@@ -53,12 +53,27 @@ std::string render_caret(std::string_view text, Span span) {
   if (offset > 0 && text[offset - 1] == '\n') line_begin = offset;
   std::size_t line_end = text.find('\n', offset);
   if (line_end == std::string_view::npos) line_end = text.size();
-  std::string_view line = text.substr(line_begin, line_end - line_begin);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line_end > line_begin && text[line_end - 1] == '\r') --line_end;
+  // A long line is shown as a window around the span, so that a caret under a megabyte query stays one short line.
+  constexpr std::size_t kBefore = 60;
+  constexpr std::size_t kWindow = 160;
+  std::string lead;
+  std::string tail;
+  if (line_end - line_begin > kWindow) {
+    std::size_t begin = offset > line_begin + kBefore ? offset - kBefore : line_begin;
+    while (begin > line_begin && is_continuation(text[begin])) --begin;
+    std::size_t end = std::min(line_end, begin + kWindow);
+    while (end < line_end && is_continuation(text[end])) ++end;
+    if (begin > line_begin) lead = "…";
+    if (end < line_end) tail = "…";
+    line_begin = begin;
+    line_end = end;
+  }
+  const std::string_view line = text.substr(line_begin, line_end - line_begin);
 
   // Control characters would garble the terminal; tabs keep their width so the caret lines up.
-  std::string shown;
-  std::string pad;
+  std::string shown = lead;
+  std::string pad = lead.empty() ? "" : " ";
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
     const bool before = line_begin + i < offset;
@@ -82,7 +97,7 @@ std::string render_caret(std::string_view text, Span span) {
     }
     marks = std::max<std::size_t>(marks, 1);
   }
-  return shown + "\n" + pad + std::string(marks, '^');
+  return shown + tail + "\n" + pad + std::string(marks, '^');
 }
 
 }  // namespace vtql

@@ -36,6 +36,7 @@ void run_check(const TestRecord& record) {
   if (record.options.count("max_in_values")) settings.max_in_values = std::stoul(record.options.at("max_in_values"));
   if (record.options.count("max_order_terms"))
     settings.max_order_terms = std::stoul(record.options.at("max_order_terms"));
+  if (record.options.count("max_warnings")) settings.max_warnings = std::stoul(record.options.at("max_warnings"));
   const Engine engine(Schema::builtin(), settings);
   const auto result = engine.check(record.query);
   const std::string& query = record.query;

@@ -48,6 +48,11 @@ class Binder {
       out.order_by.push_back({*field, item.direction.value_or(ast::Direction::kAsc)});
     }
     bind_limit(out);
+    if (suppressed_ > 0) {
+      out.warnings.push_back({"and " + std::to_string(suppressed_) + " more warning" + (suppressed_ == 1 ? "" : "s") +
+                                  " (at most " + std::to_string(options_.max_warnings) + " are listed)",
+                              Span{static_cast<std::uint32_t>(text_.size()), 0}});
+    }
     return Ok{};
   }
 
@@ -280,13 +285,22 @@ class Binder {
 
   std::string_view span_text(Span span) const { return text_.substr(span.offset, span.length); }
 
-  void warn(Span span, std::string message) { warnings_->push_back({std::move(message), span}); }
+  // Keeps the first max_warnings warnings and counts the rest, so that a query of a thousand doubtful values costs
+  // no more to report than one of a hundred.
+  void warn(Span span, std::string message) {
+    if (warnings_->size() < options_.max_warnings) {
+      warnings_->push_back({std::move(message), span});
+    } else {
+      ++suppressed_;
+    }
+  }
 
   std::string_view text_;
   const Schema& schema_;
   const BindOptions& options_;
   const ModuleDef* module_ = nullptr;
   std::vector<Warning>* warnings_ = nullptr;
+  std::uint64_t suppressed_ = 0;  // warnings past max_warnings
 };
 
 }  // namespace

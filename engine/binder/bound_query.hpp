@@ -77,6 +77,7 @@ struct BoundQuery {
 
 struct BindOptions {
   std::uint64_t max_rows = 100;
+  std::uint32_t max_warnings = 100;  // then one more that counts the rest
 };
 
 // Resolves `query.syntax` (parsed from `query.text`) against `query.schema`, filling in the rest of `query`.

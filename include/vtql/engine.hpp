@@ -29,6 +29,8 @@ struct Settings {
   std::uint32_t max_predicates = 10'000;
   std::uint32_t max_in_values = 100'000;
   std::uint32_t max_order_terms = 1'000;  // fields in ORDER BY (SQLite takes at most 2,000 terms)
+  // Warnings check() lists; past them, one last warning says how many more there were.
+  std::uint32_t max_warnings = 100;
   // Prepared queries Engine::query keeps, by their exact text, so that a query sent again skips parsing, binding
   // and planning (clients repeat their list views and sync polls). 0: none.
   std::uint32_t plan_cache = 512;

@@ -47,6 +47,31 @@ TEST(Robustness, TooManyOrderByFieldsAreASyntaxErrorOnEveryBackend) {
   }
 }
 
+// Hundreds of thousands of values that each warn: the warnings are capped, and rendering them stays small.
+TEST(Robustness, WarningsAreCappedAndCaretsStayShort) {
+  std::string query = "SELECT accountname FROM Accounts WHERE employees IN (";
+  for (int i = 0; i < 60'000; ++i) query += (i > 0 ? ", '" : "'") + std::to_string(i) + "x'";
+  query += ");";
+  const auto result = engine().check(query);
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_EQ(result->warnings().size(), 101u);
+  EXPECT_EQ(result->warnings().back().message, "and 59900 more warnings (at most 100 are listed)");
+  std::size_t shown = 0;
+  for (const Warning& w : result->warnings()) shown += render_caret(query, w.span).size();
+  EXPECT_LT(shown, 101u * 2 * 200);  // each a window of the line, not the whole 500 KB line
+  const std::string caret = render_caret(query, result->warnings()[50].span);
+  EXPECT_EQ(caret.rfind("…", 0), 0u) << caret;  // cut at the front, marked
+  const std::size_t newline = caret.find('\n');
+  ASSERT_NE(newline, std::string::npos);
+  // The caret still points at the literal: its column in the window is the literal's column in the shown text.
+  const std::string_view shown_line(caret.data(), newline);
+  const std::size_t marks = caret.find('^', newline) - newline - 1;
+  const std::string literal = "'50x'";
+  const std::size_t at = shown_line.find(literal);
+  ASSERT_NE(at, std::string::npos) << shown_line;
+  EXPECT_EQ(marks, at - 2);  // "…" is three bytes and one column
+}
+
 TEST(Robustness, OverTheLengthLimitIsAClearError) {
   const std::string query = "SELECT * FROM Contacts WHERE lastname = '" + std::string(2 << 20, 'a') + "';";
   expect_syntax_error(query);
