@@ -2,8 +2,6 @@
 // boundary (guarded).
 #include "vtql/engine.hpp"
 
-#include <chrono>
-
 #include "engine/binder/bound_query.hpp"
 #include "engine/executor/executor.hpp"
 #include "engine/guard.hpp"
@@ -95,16 +93,9 @@ namespace {
 template <typename Run>
 auto run_plan(const Settings& settings, Run&& run) -> decltype(run()) {
   return guarded("running the query", [&]() -> decltype(run()) {
-    const storage::QueryDeadline deadline(settings.max_query_ms == 0
-                                              ? storage::QueryDeadline::Clock::time_point::max()
-                                              : storage::QueryDeadline::Clock::now() +
-                                                    std::chrono::milliseconds(settings.max_query_ms));
+    const storage::QueryDeadline deadline(storage::QueryDeadline::after_ms(settings.max_query_ms));
     auto outcome = run();
-    if (!outcome && outcome.error().code != ErrorCode::kInternalServerError) {
-      Error error = std::move(outcome).error();
-      error.code = ErrorCode::kDatabaseQueryError;
-      return error;
-    }
+    if (!outcome) return executor::run_failure(std::move(outcome).error());
     return outcome;
   });
 }

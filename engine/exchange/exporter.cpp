@@ -1,12 +1,12 @@
 // Export of a module's live records as CSV or JSON Lines: a plan over every record, its rows streamed to the file.
 #include <algorithm>
-#include <chrono>
 #include <ostream>
 
 #include "engine/binder/bound_query.hpp"
 #include "engine/executor/executor.hpp"
 #include "engine/guard.hpp"
 #include "engine/internal.hpp"
+#include "engine/output/json_object.hpp"
 #include "engine/planner/plan.hpp"
 #include "vtql/exchange.hpp"
 #include "vtql/output.hpp"
@@ -52,12 +52,7 @@ class ExportSink final : public RowSink {
 
   void begin(const std::vector<std::string>& columns) override {
     columns_ = columns;
-    keys_.clear();
-    for (const std::string& column : columns) {
-      std::string key;
-      append_json_string(key, column);
-      keys_.push_back(key + ":");
-    }
+    keys_ = output::json_keys(columns);
     if (options_.format == DataFormat::kCsv) append_csv_record(buffer_, columns);
   }
 
@@ -66,16 +61,8 @@ class ExportSink final : public RowSink {
     if (options_.format == DataFormat::kCsv) {
       append_csv_record(buffer_, values);
     } else {
-      for (std::size_t i = 0; i < values.size(); ++i) {
-        buffer_.push_back(i == 0 ? '{' : ',');
-        buffer_ += keys_[i];
-        if (values[i]) {
-          append_json_string(buffer_, *values[i]);
-        } else {
-          buffer_ += "null";
-        }
-      }
-      buffer_ += "}\n";
+      output::append_json_object(buffer_, keys_, values);
+      buffer_.push_back('\n');
     }
     ++rows_;
     if (buffer_.size() >= kFlushBytes) failed_ = !flush();
@@ -96,7 +83,7 @@ class ExportSink final : public RowSink {
   const ExportOptions& options_;
   std::uint64_t total_;
   std::vector<std::string> columns_;
-  std::vector<std::string> keys_;  // per column, its name as a JSON string and a colon
+  std::vector<std::string> keys_;  // output::json_keys of the columns
   std::string buffer_;
   std::uint64_t rows_ = 0;
   bool failed_ = false;
@@ -119,16 +106,13 @@ Result<ExportReport> export_records(const Database& database, std::string_view m
     }
 
     ExportSink sink(out, options, total);
-    const storage::QueryDeadline deadline(options.max_query_ms == 0
-                                              ? storage::QueryDeadline::Clock::time_point::max()
-                                              : storage::QueryDeadline::Clock::now() +
-                                                    std::chrono::milliseconds(options.max_query_ms));
+    const storage::QueryDeadline deadline(storage::QueryDeadline::after_ms(options.max_query_ms));
     const Status status = executor::run(planned->plan, backend, sink);
     const auto write_error = [&] {
       return Error::io("writing the export failed after " + std::to_string(sink.rows()) + " records");
     };
     if (sink.failed()) return write_error();
-    if (!status) return Error::database(status.error().message, {}, status.error().hint);
+    if (!status) return executor::run_failure(status.error());
     if (!sink.flush() || !out.flush()) return write_error();
     if (options.progress) options.progress(sink.rows(), std::max(total, sink.rows()));
     ExportReport report;

@@ -11,6 +11,11 @@ namespace vtql::executor {
 // backend filtered and ordered, rows go from the scan to the sink one at a time; otherwise the engine keeps the
 // matching rows, sorts them and hands over those in the limit. On an error part-way the sink may have taken some rows.
 Status run(const planner::Plan& plan, const storage::Backend& backend, RowSink& sink);
+// A failure of a run as the webservice reports it: DATABASE_QUERY_ERROR, unless it is a bug (INTERNAL_SERVER_ERROR).
+inline Error run_failure(Error error) {
+  if (error.code != ErrorCode::kInternalServerError) error.code = ErrorCode::kDatabaseQueryError;
+  return error;
+}
 // The same loop into a ResultSet, moving text the backend produced into it instead of copying it.
 Result<ResultSet> execute(const planner::Plan& plan, const storage::Backend& backend);
 

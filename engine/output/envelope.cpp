@@ -22,15 +22,15 @@ std::string error_json(const Error& error, std::optional<std::string_view> query
     out += ",\"offset\":" + std::to_string(error.span.offset);
     out += ",\"line\":" + std::to_string(where.line);
     out += ",\"column\":" + std::to_string(where.column);
+  }
+  // With a position the hint is always there (null without one); without, only when there is one.
+  if (query || !error.hint.empty()) {
     out += ",\"hint\":";
     if (error.hint.empty()) {
       out += "null";
     } else {
       append_json_string(out, error.hint);
     }
-  } else if (!error.hint.empty()) {
-    out += ",\"hint\":";
-    append_json_string(out, error.hint);
   }
   out.push_back('}');
   return out;

@@ -1,6 +1,7 @@
 // JSON strings (invalid UTF-8 written as U+FFFD), and the webservice's result array written row by row.
 #include <utf8proc.h>
 
+#include "engine/output/json_object.hpp"
 #include "vtql/output.hpp"
 
 namespace vtql {
@@ -93,14 +94,39 @@ void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
 }
 
-void JsonRowWriter::begin(const std::vector<std::string>& columns) {
-  keys_.clear();
+namespace output {
+
+std::vector<std::string> json_keys(const std::vector<std::string>& columns) {
+  std::vector<std::string> keys;
+  keys.reserve(columns.size());
   for (const std::string& column : columns) {
     std::string key;
     append_json_string(key, column);
     key.push_back(':');
-    keys_.push_back(std::move(key));
+    keys.push_back(std::move(key));
   }
+  return keys;
+}
+
+void append_json_object(std::string& out, const std::vector<std::string>& keys,
+                        std::span<const std::optional<std::string_view>> values) {
+  out.push_back('{');
+  for (std::size_t i = 0; i < values.size() && i < keys.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    out += keys[i];
+    if (values[i]) {
+      append_json_string(out, *values[i]);
+    } else {
+      out += "null";
+    }
+  }
+  out.push_back('}');
+}
+
+}  // namespace output
+
+void JsonRowWriter::begin(const std::vector<std::string>& columns) {
+  keys_ = output::json_keys(columns);
   out_.assign(1, '[');
   rows_ = 0;
   closed_ = false;
@@ -112,17 +138,7 @@ void JsonRowWriter::row(std::span<const std::optional<std::string_view>> values)
     closed_ = false;
   }
   if (rows_ > 0) out_.push_back(',');
-  out_.push_back('{');
-  for (std::size_t i = 0; i < values.size() && i < keys_.size(); ++i) {
-    if (i > 0) out_.push_back(',');
-    out_ += keys_[i];
-    if (values[i]) {
-      append_json_string(out_, *values[i]);
-    } else {
-      out_ += "null";
-    }
-  }
-  out_.push_back('}');
+  output::append_json_object(out_, keys_, values);
   ++rows_;
 }
 

@@ -45,6 +45,10 @@ class QueryDeadline {
  public:
   using Clock = std::chrono::steady_clock;
   explicit QueryDeadline(Clock::time_point when) : previous_(current_) { current_ = when; }
+  // The time `ms` milliseconds from now; no limit (Clock::time_point::max()) for 0.
+  static Clock::time_point after_ms(std::uint32_t ms) noexcept {
+    return ms == 0 ? Clock::time_point::max() : Clock::now() + std::chrono::milliseconds(ms);
+  }
   ~QueryDeadline() { current_ = previous_; }
   QueryDeadline(const QueryDeadline&) = delete;
   QueryDeadline& operator=(const QueryDeadline&) = delete;

@@ -62,6 +62,7 @@ TEST(Envelope, SuccessAndErrorShapes) {
   EXPECT_EQ(positioned["column"], 3);  // counted in characters: 'é' is two bytes
   EXPECT_EQ(positioned["hint"], "quote it");
   EXPECT_TRUE(nlohmann::json::parse(error_json(Error::io("gone"), std::string_view("q")))["hint"].is_null());
+  EXPECT_EQ(error_json(Error::io("gone")), "{\"code\":\"IO_ERROR\",\"message\":\"gone\"}");
 }
 
 TEST(Envelope, QueryAnswerMatchesTheResult) {
